@@ -1,0 +1,38 @@
+namespace Sanatorium.Core.Content;
+
+/// <summary>A treatment profile: a group of diseases the resort treats (for example, the musculoskeletal system).</summary>
+public sealed class Profile : TranslatedEntity<ProfileTranslation>
+{
+    private readonly List<Treatment> treatments = [];
+
+    private Profile()
+    {
+    }
+
+    public Profile(string key, int sortOrder)
+    {
+        Key = key;
+        SortOrder = sortOrder;
+    }
+
+    public IReadOnlyCollection<Treatment> Treatments => treatments;
+}
+
+public sealed class ProfileTranslation : Translation
+{
+    private ProfileTranslation()
+    {
+    }
+
+    public ProfileTranslation(Language language, string slug, string title)
+    {
+        Language = language;
+        Slug = slug;
+        Title = title;
+    }
+
+    public int ProfileId { get; private set; }
+
+    /// <summary>Markdown introduction shown above the profile's list of treatments.</summary>
+    public string Summary { get; set; } = "";
+}

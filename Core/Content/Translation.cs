@@ -1,0 +1,38 @@
+namespace Sanatorium.Core.Content;
+
+/// <summary>
+/// What a page says in one language: its slug, title and meta description, and whether visitors
+/// may see it. A page exists in a language only when its translation there is published.
+/// </summary>
+public abstract class Translation
+{
+    private string slug = "";
+    private string title = "";
+
+    public Language Language { get; protected init; }
+
+    public string Slug
+    {
+        get => slug;
+        set => slug = Content.Slug.Require(value);
+    }
+
+    public string Title
+    {
+        get => title;
+        set => title = string.IsNullOrWhiteSpace(value)
+            ? throw new ArgumentException("A title is required.", nameof(value))
+            : value.Trim();
+    }
+
+    public string MetaDescription { get; set; } = "";
+
+    /// <summary>When visitors may first see this translation; null while it is a draft.</summary>
+    public DateTimeOffset? PublishedAt { get; private set; }
+
+    public bool IsPublishedAt(DateTimeOffset now) => PublishedAt is { } at && at <= now;
+
+    public void Publish(DateTimeOffset at) => PublishedAt = at;
+
+    public void Unpublish() => PublishedAt = null;
+}

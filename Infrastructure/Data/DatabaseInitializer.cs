@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Sanatorium.Infrastructure.Identity;
+using Sanatorium.Infrastructure.Seed;
+
+namespace Sanatorium.Infrastructure.Data;
+
+/// <summary>
+/// Brings the database up to date: creates it if needed, applies migrations, seeds content and
+/// the first administrator. Runs under a PostgreSQL advisory lock so that several instances
+/// starting together take turns instead of racing.
+/// </summary>
+public sealed class DatabaseInitializer(
+    SanatoriumDbContext db,
+    ContentSeeder content,
+    AdministratorSeeder administrators,
+    ILogger<DatabaseInitializer> logger)
+{
+    /// <summary>The advisory lock key every instance of the site agrees on.</summary>
+    internal const long LockKey = 7_214_530_112_001;
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await CreateDatabaseIfMissingAsync(cancellationToken);
+
+        await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
+        await connection.OpenAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
+        {
+            take.Parameters.AddWithValue("key", LockKey);
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Applying migrations: {Migrations}", string.Join(", ", pending));
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+
+            await content.SeedAsync(cancellationToken);
+            await administrators.SeedAsync(cancellationToken);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+            release.Parameters.AddWithValue("key", LockKey);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task CreateDatabaseIfMissingAsync(CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await creator.CreateAsync(cancellationToken);
+            logger.LogInformation("Created the database.");
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another instance created it a moment ago.
+        }
+    }
+}

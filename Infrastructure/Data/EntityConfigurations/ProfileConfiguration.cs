@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sanatorium.Core.Content;
+
+namespace Sanatorium.Infrastructure.Data.EntityConfigurations;
+
+internal sealed class ProfileConfiguration : IEntityTypeConfiguration<Profile>
+{
+    public void Configure(EntityTypeBuilder<Profile> builder)
+    {
+        builder.ConfigureTranslated<Profile, ProfileTranslation>(nameof(ProfileTranslation.ProfileId));
+        builder.Navigation(p => p.Treatments).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ProfileTranslationConfiguration : IEntityTypeConfiguration<ProfileTranslation>
+{
+    public void Configure(EntityTypeBuilder<ProfileTranslation> builder)
+    {
+        builder.HasKey(t => new { t.ProfileId, t.Language });
+        builder.ConfigureTranslation();
+    }
+}

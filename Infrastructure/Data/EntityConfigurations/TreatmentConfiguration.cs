@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sanatorium.Core.Content;
+
+namespace Sanatorium.Infrastructure.Data.EntityConfigurations;
+
+internal sealed class TreatmentConfiguration : IEntityTypeConfiguration<Treatment>
+{
+    public void Configure(EntityTypeBuilder<Treatment> builder)
+    {
+        builder.ConfigureTranslated<Treatment, TreatmentTranslation>(nameof(TreatmentTranslation.TreatmentId));
+        builder.HasOne(t => t.Profile)
+            .WithMany(p => p.Treatments)
+            .HasForeignKey(t => t.ProfileId)
+            .OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TreatmentTranslationConfiguration : IEntityTypeConfiguration<TreatmentTranslation>
+{
+    public void Configure(EntityTypeBuilder<TreatmentTranslation> builder)
+    {
+        builder.HasKey(t => new { t.TreatmentId, t.Language });
+        builder.ConfigureTranslation();
+    }
+}

@@ -1,0 +1,11 @@
+using Sanatorium.Core.Content;
+
+namespace Sanatorium.Infrastructure.Data;
+
+public static class PublishedQueries
+{
+    /// <summary>The translations visitors may see at <paramref name="now"/> (the SQL form of <see cref="Translation.IsPublishedAt"/>).</summary>
+    public static IQueryable<T> Published<T>(this IQueryable<T> translations, DateTimeOffset now)
+        where T : Translation =>
+        translations.Where(t => t.PublishedAt != null && t.PublishedAt <= now);
+}

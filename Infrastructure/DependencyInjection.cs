@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Sanatorium.Infrastructure.Data;
+using Sanatorium.Infrastructure.Identity;
+using Sanatorium.Infrastructure.Options;
+using Sanatorium.Infrastructure.Seed;
+
+namespace Sanatorium.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// PostgreSQL, Identity stores, the validated options of DESIGN.md's configuration contract,
+    /// and the database start-up (migrations and seed under an advisory lock).
+    /// Configuration is read when services are resolved, so a test host may override it.
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                options.ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? "";
+                options.MigrateOnStartup = configuration.GetValue("Database:MigrateOnStartup", true);
+            })
+            .Validate(
+                o => !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "ConnectionStrings:Sanatorium is not set: give the PostgreSQL connection string in appsettings or as the environment variable ConnectionStrings__Sanatorium.")
+            .ValidateOnStart();
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
+
+        services.AddDbContext<SanatoriumDbContext>((provider, options) =>
+            options.UseNpgsql(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<SanatoriumDbContext>();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ContentSeeder>();
+        services.AddScoped<AdministratorSeeder>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddHostedService<DatabaseStartup>();
+        services.AddHealthChecks().AddDbContextCheck<SanatoriumDbContext>("database");
+        return services;
+    }
+}

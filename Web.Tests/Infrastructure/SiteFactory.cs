@@ -1,0 +1,82 @@
+using AngleSharp;
+using AngleSharp.Dom;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Sanatorium.Infrastructure.Data;
+
+namespace Sanatorium.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole site on a database of its own (one per test class), migrated and seeded at start,
+/// exactly as in production.
+/// </summary>
+public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string BaseUrl = "https://staraya-russa.test";
+
+    public string ConnectionString { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await PostgresServer.NewDatabaseAsync();
+        _ = Services; // start the host: migrations and seed run now, not inside the first test
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await PostgresServer.DropDatabaseAsync(ConnectionString);
+    }
+
+    public HttpClient CreateVisitor() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task<T> WithDbAsync<T>(Func<SanatoriumDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<SanatoriumDbContext>());
+    }
+
+    public Task WithDbAsync(Func<SanatoriumDbContext, Task> action) =>
+        WithDbAsync(async db =>
+        {
+            await action(db);
+            return true;
+        });
+
+    /// <summary>Settings a test class changes; the defaults are those scripts/run.sh gives.</summary>
+    protected virtual IDictionary<string, string?> Settings() => new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:Sanatorium"] = ConnectionString,
+        ["Site:BaseUrl"] = BaseUrl,
+        ["Smtp:Host"] = "127.0.0.1",
+        ["Smtp:Port"] = Environment.GetEnvironmentVariable("SANATORIUM_TEST_SMTP_PORT") ?? "1025",
+        ["Smtp:Security"] = "None",
+        ["Smtp:FromAddress"] = "promo@staraya-russa.test",
+        ["Admin:Email"] = "admin@staraya-russa.test",
+        ["Admin:Password"] = "Correct-Horse-42",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings()));
+    }
+}
+
+public static class HttpClientPages
+{
+    /// <summary>GETs a page and parses it as a browser would.</summary>
+    public static async Task<(HttpResponseMessage Response, IDocument Document)> GetPageAsync(
+        this HttpClient client,
+        string path)
+    {
+        var response = await client.GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+        var document = await BrowsingContext.New(Configuration.Default)
+            .OpenAsync(request => request.Content(html).Address(new Uri(client.BaseAddress!, path)));
+        return (response, document);
+    }
+}

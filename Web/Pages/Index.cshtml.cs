@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Sanatorium.Infrastructure.Data;
+using Sanatorium.Web.Site;
+
+namespace Sanatorium.Web.Pages;
+
+public sealed class IndexModel(
+    SanatoriumDbContext db,
+    TimeProvider time,
+    IStringLocalizer<SharedResource> text) : SitePageModel
+{
+    public IReadOnlyList<ProfileItem> Profiles { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var (lang, now) = (Lang, time.GetUtcNow());
+        var profiles = await db.Profiles
+            .OrderBy(p => p.SortOrder)
+            .Select(p => new
+            {
+                Translation = p.Translations
+                    .Where(t => t.Language == lang && t.PublishedAt != null && t.PublishedAt <= now)
+                    .Select(t => new { t.Slug, t.Title })
+                    .FirstOrDefault(),
+                Treatments = p.Treatments
+                    .OrderBy(t => t.SortOrder)
+                    .SelectMany(t => t.Translations)
+                    .Where(t => t.Language == lang && t.PublishedAt != null && t.PublishedAt <= now)
+                    .Select(t => new Link(SiteUrls.Treatment(lang, t.Slug), t.Title))
+                    .ToList(),
+            })
+            .ToListAsync(cancellationToken);
+
+        Profiles = profiles
+            .Where(p => p.Translation is not null)
+            .Select(p => new ProfileItem(
+                new Link(SiteUrls.Profile(lang, p.Translation!.Slug), p.Translation.Title),
+                p.Treatments))
+            .ToList();
+        Meta = new PageMeta(text["HomeTitle"], text["HomeDescription"], SiteUrls.Everywhere(SiteUrls.Home));
+    }
+
+    public sealed record ProfileItem(Link Profile, IReadOnlyList<Link> Treatments);
+}

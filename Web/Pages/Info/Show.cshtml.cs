@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Sanatorium.Infrastructure.Data;
+using Sanatorium.Web.Site;
+
+namespace Sanatorium.Web.Pages.Info;
+
+public sealed class ShowModel(SanatoriumDbContext db, TimeProvider time) : SitePageModel
+{
+    public string Title { get; private set; } = "";
+
+    public string Body { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var (lang, now) = (Lang, time.GetUtcNow());
+        var page = await db.InfoPages
+            .Where(p => p.Translations.Any(x =>
+                x.Language == lang && x.Slug == slug && x.PublishedAt != null && x.PublishedAt <= now))
+            .Select(p => new
+            {
+                Current = p.Translations
+                    .Where(x => x.Language == lang)
+                    .Select(x => new { x.Title, x.Body, x.MetaDescription })
+                    .Single(),
+                Paths = p.Translations
+                    .Where(x => x.PublishedAt != null && x.PublishedAt <= now)
+                    .Select(x => new { x.Language, x.Slug })
+                    .ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (page is null)
+        {
+            return NotFound();
+        }
+
+        (Title, Body) = (page.Current.Title, page.Current.Body);
+        Meta = new PageMeta(
+            Title,
+            page.Current.MetaDescription,
+            page.Paths.ToDictionary(x => x.Language, x => SiteUrls.Info(x.Language, x.Slug)));
+        return Page();
+    }
+}

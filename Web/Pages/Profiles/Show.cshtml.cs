@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Sanatorium.Infrastructure.Data;
+using Sanatorium.Web.Site;
+
+namespace Sanatorium.Web.Pages.Profiles;
+
+public sealed class ShowModel(SanatoriumDbContext db, TimeProvider time) : SitePageModel
+{
+    public string Title { get; private set; } = "";
+
+    public string Summary { get; private set; } = "";
+
+    public IReadOnlyList<Link> Treatments { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var (lang, now) = (Lang, time.GetUtcNow());
+        var page = await db.Profiles
+            .Where(p => p.Translations.Any(x =>
+                x.Language == lang && x.Slug == slug && x.PublishedAt != null && x.PublishedAt <= now))
+            .Select(p => new
+            {
+                Current = p.Translations
+                    .Where(x => x.Language == lang)
+                    .Select(x => new { x.Title, x.Summary, x.MetaDescription })
+                    .Single(),
+                Paths = p.Translations
+                    .Where(x => x.PublishedAt != null && x.PublishedAt <= now)
+                    .Select(x => new { x.Language, x.Slug })
+                    .ToList(),
+                Treatments = p.Treatments
+                    .OrderBy(t => t.SortOrder)
+                    .SelectMany(t => t.Translations)
+                    .Where(x => x.Language == lang && x.PublishedAt != null && x.PublishedAt <= now)
+                    .Select(x => new { x.Slug, x.Title })
+                    .ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (page is null)
+        {
+            return NotFound();
+        }
+
+        (Title, Summary) = (page.Current.Title, page.Current.Summary);
+        Treatments = page.Treatments.Select(t => new Link(SiteUrls.Treatment(lang, t.Slug), t.Title)).ToList();
+        Meta = new PageMeta(
+            Title,
+            page.Current.MetaDescription,
+            page.Paths.ToDictionary(x => x.Language, x => SiteUrls.Profile(x.Language, x.Slug)));
+        return Page();
+    }
+}
