@@ -13,7 +13,7 @@ start_maildev
 # The first administrator: Admin__Email / Admin__Password from the environment, else a generated
 # password kept in .local/ so that it stays the same from one run to the next.
 if [ -z "${Admin__Password:-}" ]; then
-  [ -f "$LOCAL_DIR/admin-password" ] || (umask 077; head -c 18 /dev/urandom | base64 | tr '+/' 'xy' >"$LOCAL_DIR/admin-password")
+  [ -f "$LOCAL_DIR/admin-password" ] || (umask 077; printf 'Sr-%s-7' "$(head -c 12 /dev/urandom | base64 | tr -d '+/=')" >"$LOCAL_DIR/admin-password")
   Admin__Password="$(cat "$LOCAL_DIR/admin-password")"
 fi
 export Admin__Email="${Admin__Email:-admin@staraya-russa.local}" Admin__Password

@@ -36,13 +36,7 @@ public sealed class DatabaseInitializer(
 
         try
         {
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            if (pending.Count > 0)
-            {
-                logger.LogInformation("Applying migrations: {Migrations}", string.Join(", ", pending));
-                await db.Database.MigrateAsync(cancellationToken);
-            }
-
+            await db.Database.MigrateAsync(cancellationToken);
             await content.SeedAsync(cancellationToken);
             await administrators.SeedAsync(cancellationToken);
         }
