@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Sanatorium.Infrastructure.Audit;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Infrastructure.Options;
@@ -44,9 +45,12 @@ public static class DependencyInjection
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<SanatoriumDbContext>();
+            .AddEntityFrameworkStores<SanatoriumDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
 
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AuditLog>();
         services.AddScoped<ContentSeeder>();
         services.AddScoped<AdministratorSeeder>();
         services.AddScoped<DatabaseInitializer>();

@@ -1,7 +1,10 @@
 using System.Resources;
-using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using Sanatorium.Infrastructure;
+using Sanatorium.Web;
 using Sanatorium.Infrastructure.Data;
+using Sanatorium.Web.Admin;
 using Sanatorium.Web.Site;
 
 [assembly: NeutralResourcesLanguage("ru")]
@@ -11,7 +14,19 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddInfrastructure();
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.Configure<RequestLocalizationOptions>(SiteLanguage.Configure);
-builder.Services.AddRazorPages(options => options.Conventions.Add(new EnglishRouteConvention()));
+builder.Services.AddRouting(options => options.LowercaseUrls = true);
+builder.Services.AddRazorPages(options =>
+    {
+        options.Conventions.Add(new EnglishRouteConvention());
+        AdminAccess.AddConventions(options.Conventions);
+    })
+    .AddDataAnnotationsLocalization(options =>
+        options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(AdminResource)));
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(AdminCookies.Configure);
+builder.Services.AddAuthorization(AdminAccess.AddPolicies);
+builder.Services.AddRateLimiter(_ => { });
+builder.Services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>(RateLimits.Configure);
 builder.Services.AddSingleton<ContentRenderer>();
 
 var app = builder.Build();
@@ -32,9 +47,12 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseSecurityHeaders();
-app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapHealthChecks("/healthz");
 app.MapSeo();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Sanatorium.Core.Audit;
 using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Identity;
 
@@ -19,6 +20,8 @@ public sealed class SanatoriumDbContext(DbContextOptions<SanatoriumDbContext> op
     public DbSet<InfoPage> InfoPages => Set<InfoPage>();
 
     public DbSet<InfoPageTranslation> InfoPageTranslations => Set<InfoPageTranslation>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -57,6 +57,8 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Smtp:FromAddress"] = "promo@staraya-russa.test",
         ["Admin:Email"] = "admin@staraya-russa.test",
         ["Admin:Password"] = "Correct-Horse-42",
+        // Many logins from one test client; AdminLoginRateLimitTests checks the real limit.
+        ["RateLimits:LoginAttemptsPerMinute"] = "1000",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -74,9 +76,15 @@ public static class HttpClientPages
         string path)
     {
         var response = await client.GetAsync(path);
+        return (response, await response.ParseAsync(new Uri(client.BaseAddress!, path)));
+    }
+
+    /// <summary>Parses the page a response carries (a form shown again with its errors, say).</summary>
+    public static async Task<IDocument> ParseAsync(this HttpResponseMessage response, Uri? address = null)
+    {
         var html = await response.Content.ReadAsStringAsync();
-        var document = await BrowsingContext.New(Configuration.Default)
-            .OpenAsync(request => request.Content(html).Address(new Uri(client.BaseAddress!, path)));
-        return (response, document);
+        address ??= response.RequestMessage!.RequestUri!;
+        return await BrowsingContext.New(Configuration.Default)
+            .OpenAsync(request => request.Content(html).Address(address));
     }
 }

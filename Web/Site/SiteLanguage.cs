@@ -5,7 +5,8 @@ using Sanatorium.Core;
 namespace Sanatorium.Web.Site;
 
 /// <summary>
-/// The URL decides the language: English under /en/, Russian everywhere else. The culture is set
+/// The URL decides the language: English under /en/, Russian everywhere else. In the back office
+/// (/admin) the member of staff chooses, and the choice is kept in <see cref="AdminCookie"/>. The culture is set
 /// once per request by <see cref="Provider"/>, before the status-code pages, so a 404 page
 /// speaks the language of the address that was asked for.
 /// </summary>
@@ -16,11 +17,20 @@ public static class SiteLanguage
             ? language
             : Languages.Default;
 
-    public static Language FromPath(PathString path) =>
-        path.StartsWithSegments("/en", StringComparison.OrdinalIgnoreCase) ? Language.En : Language.Ru;
+    public const string AdminCookie = "admin-lang";
+
+    public static Language FromRequest(HttpRequest request)
+    {
+        if (request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
+        {
+            return Languages.TryParse(request.Cookies[AdminCookie], out var chosen) ? chosen : Languages.Default;
+        }
+
+        return request.Path.StartsWithSegments("/en", StringComparison.OrdinalIgnoreCase) ? Language.En : Language.Ru;
+    }
 
     public static RequestCultureProvider Provider { get; } = new CustomRequestCultureProvider(context =>
-        Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(FromPath(context.Request.Path).Code())));
+        Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(FromRequest(context.Request).Code())));
 
     public static void Configure(RequestLocalizationOptions options)
     {

@@ -1,0 +1,118 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+using Sanatorium.Infrastructure.Identity;
+using Sanatorium.Web.Admin;
+using Sanatorium.Web.Tests.Infrastructure;
+
+namespace Sanatorium.Web.Tests;
+
+/// <summary>
+/// Every back office page, found by enumerating the site's pages (not a hand list that can drift),
+/// opened by an anonymous visitor and by each role through the real login form.
+/// </summary>
+public sealed class AdminAccessTests(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    /// <summary>Which roles may open a page, by the folder it lives in: the rule the back office promises.</summary>
+    private static string[] AllowedRoles(string viewEnginePath) => viewEnginePath switch
+    {
+        _ when viewEnginePath.StartsWith("/Content/") => [Roles.Administrator, Roles.Editor],
+        _ when viewEnginePath.StartsWith("/Marketing/") => [Roles.Administrator, Roles.Marketer],
+        _ when viewEnginePath.StartsWith("/Users/") || viewEnginePath.StartsWith("/Audit/") => [Roles.Administrator],
+        _ => Roles.All.ToArray(),
+    };
+
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_the_login_page_from_every_admin_page()
+    {
+        var client = site.CreateVisitor();
+        foreach (var page in await AdminPagesAsync())
+        {
+            var response = await client.GetAsync(page.Url);
+
+            if (page.IsAccountPage)
+            {
+                Assert.True(response.StatusCode != HttpStatusCode.Redirect || !Location(response).StartsWith("/admin/account/login"), page.Url);
+                continue;
+            }
+
+            Assert.True(HttpStatusCode.Redirect == response.StatusCode, $"{page.Url} answered {response.StatusCode}");
+            Assert.StartsWith("/admin/account/login?ReturnUrl=", Location(response));
+        }
+    }
+
+    [Theory]
+    [InlineData(Roles.Administrator)]
+    [InlineData(Roles.Editor)]
+    [InlineData(Roles.Marketer)]
+    public async Task Each_role_opens_the_pages_of_its_sections_and_gets_403_elsewhere(string role)
+    {
+        var email = await site.CreateAsync($"{role.ToLowerInvariant()}@staraya-russa.test", role);
+        var client = await site.LogInAsync(email);
+        var pages = await AdminPagesAsync();
+
+        Assert.Contains(pages, p => p.Url == "/admin");
+        foreach (var page in pages.Where(p => !p.IsAccountPage && p.HasGet))
+        {
+            var response = await client.GetAsync(page.Url);
+
+            var expected = AllowedRoles(page.Path).Contains(role) ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+            Assert.True(expected == response.StatusCode, $"{role} at {page.Url}: {response.StatusCode}, expected {expected}");
+        }
+    }
+
+    [Fact]
+    public async Task A_member_of_staff_without_a_role_opens_nothing()
+    {
+        var email = await site.CreateAsync("no-role@staraya-russa.test");
+        var client = await site.LogInAsync(email);
+
+        var response = await client.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var (_, page) = await client.GetPageAsync("/admin");
+        Assert.Equal("Доступ запрещён", page.QuerySelector("h1")?.TextContent.Trim());
+    }
+
+    /// <summary>The back office pages, with the seed content's ids filled into their routes.</summary>
+    private async Task<IReadOnlyList<AdminPage>> AdminPagesAsync()
+    {
+        var ids = await site.WithDbAsync(async db => new Dictionary<string, string>
+        {
+            ["/Content/Treatments/"] = db.Treatments.Select(t => t.Id).First().ToString(),
+            ["/Content/Profiles/"] = db.Profiles.Select(t => t.Id).First().ToString(),
+            ["/Content/Pages/"] = db.InfoPages.Select(t => t.Id).First().ToString(),
+            ["/Users/"] = db.Users.Select(u => u.Id).First(),
+        });
+        var actions = site.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items;
+        return actions.OfType<PageActionDescriptor>()
+            .Where(a => a.AreaName == AdminAccess.Area)
+            .Select(a => new AdminPage(
+                a.ViewEnginePath,
+                "/" + a.AttributeRouteInfo!.Template!
+                    .Replace("{id}", ids.FirstOrDefault(i => a.ViewEnginePath.StartsWith(i.Key)).Value ?? "1")
+                    .Replace("/Index", "", StringComparison.OrdinalIgnoreCase)
+                    .ToLowerInvariant()
+                    .TrimEnd('/'),
+                HasGet(a)))
+            .Where(p => !p.Url.Contains('{'))
+            .DistinctBy(p => p.Url)
+            .ToList();
+    }
+
+    private static bool HasGet(PageActionDescriptor page) =>
+        page is CompiledPageActionDescriptor compiled
+            ? compiled.HandlerMethods.Any(h => h.HttpMethod == "GET")
+            : true;
+
+    private static string Location(HttpResponseMessage response) =>
+        response.Headers.Location is { IsAbsoluteUri: true } absolute
+            ? absolute.PathAndQuery
+            : response.Headers.Location!.OriginalString;
+
+    private sealed record AdminPage(string Path, string Url, bool HasGet)
+    {
+        public bool IsAccountPage => Path.StartsWith(AdminAccess.AnonymousFolder + "/");
+    }
+}

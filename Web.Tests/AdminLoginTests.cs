@@ -1,0 +1,145 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Sanatorium.Infrastructure.Identity;
+using Sanatorium.Web.Tests.Infrastructure;
+
+namespace Sanatorium.Web.Tests;
+
+public sealed class AdminLoginTests(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    [Fact]
+    public async Task The_first_administrator_logs_in_with_the_configured_password_and_lands_on_the_back_office()
+    {
+        var client = site.CreateVisitor();
+
+        var response = await client.SubmitLoginAsync("admin@staraya-russa.test", "Correct-Horse-42");
+        var (home, page) = await client.GetPageAsync(response.Headers.Location!.OriginalString);
+
+        Assert.Equal("/admin", response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Contains("admin@staraya-russa.test", page.QuerySelector("header")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_told_plainly_and_logs_nobody_in()
+    {
+        var email = await site.CreateAsync("wrong-password@staraya-russa.test", Roles.Editor);
+        var client = site.CreateVisitor();
+
+        var response = await client.SubmitLoginAsync(email, "not-the-password");
+        var page = await response.ParseAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Неверный адрес или пароль.", page.QuerySelector("[role=alert]")?.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Five_failed_attempts_lock_the_account_for_fifteen_minutes_even_with_the_right_password()
+    {
+        var email = await site.CreateAsync("lockout@staraya-russa.test", Roles.Editor);
+        var client = site.CreateVisitor();
+
+        for (var i = 0; i < 5; i++)
+        {
+            await client.SubmitLoginAsync(email, "guess-" + i);
+        }
+
+        var response = await client.SubmitLoginAsync(email, Staff.Password);
+        var page = await response.ParseAsync();
+
+        Assert.Contains("заблокирован на 15 минут", page.QuerySelector("[role=alert]")?.TextContent);
+        var lockoutEnd = await site.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync());
+        Assert.InRange(lockoutEnd!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
+        Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.User == email && e.Action == "login.locked-out")));
+    }
+
+    [Theory]
+    [InlineData("/admin/content/treatments", "/admin/content/treatments")]
+    [InlineData("https://evil.example/phish", "/admin")]
+    [InlineData("//evil.example/phish", "/admin")]
+    public async Task After_login_a_local_return_url_is_followed_and_one_that_leaves_the_site_is_ignored(string returnUrl, string expected)
+    {
+        var client = site.CreateVisitor();
+
+        var response = await client.SubmitLoginAsync(
+            "admin@staraya-russa.test",
+            "Correct-Horse-42",
+            "/admin/account/login?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
+
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_login_without_the_antiforgery_token_is_refused()
+    {
+        var client = site.CreateVisitor();
+
+        var response = await client.PostAsync("/admin/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = "admin@staraya-russa.test",
+            ["Input.Password"] = "Correct-Horse-42",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Logging_out_ends_the_session()
+    {
+        var client = await site.LogInAsync(await site.CreateAsync("logout@staraya-russa.test", Roles.Marketer));
+        var (_, home) = await client.GetPageAsync("/admin");
+
+        var response = await client.SubmitAsync(home.QuerySelector<IHtmlFormElement>("form[action='/admin/account/logout']")!, []);
+
+        Assert.Equal("/admin/account/login", response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_login_page_speaks_the_chosen_language()
+    {
+        var client = site.CreateVisitor();
+        var (_, russian) = await client.GetPageAsync("/admin/account/login");
+
+        var response = await client.SubmitAsync(russian.QuerySelector<IHtmlFormElement>("form[action='/admin/account/language']")!, [], russian.QuerySelector("form[action='/admin/account/language'] button"));
+        var (_, english) = await client.GetPageAsync(response.Headers.Location!.OriginalString);
+
+        Assert.Equal("Вход", russian.QuerySelector("h1")?.TextContent);
+        Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Log in", english.QuerySelector("h1")?.TextContent);
+        Assert.Equal("E-mail", english.QuerySelector("label[for=Input_Email]")?.TextContent);
+    }
+}
+
+/// <summary>The login form is rate-limited per client address (a site of its own, so other tests keep their budget).</summary>
+public sealed class AdminLoginRateLimitTests(AdminLoginRateLimitTests.SiteWithRealLimit site)
+    : IClassFixture<AdminLoginRateLimitTests.SiteWithRealLimit>
+{
+    public sealed class SiteWithRealLimit : SiteFactory
+    {
+        protected override IDictionary<string, string?> Settings()
+        {
+            var settings = base.Settings();
+            settings.Remove("RateLimits:LoginAttemptsPerMinute");
+            return settings;
+        }
+    }
+
+    [Fact]
+    public async Task Too_many_login_attempts_in_a_minute_are_answered_429()
+    {
+        var client = site.CreateVisitor();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= Web.Admin.RateLimits.LoginAttemptsPerMinute; i++)
+        {
+            statuses.Add((await client.SubmitLoginAsync("nobody@staraya-russa.test", "wrong")).StatusCode);
+        }
+
+        Assert.All(statuses.SkipLast(1), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+}

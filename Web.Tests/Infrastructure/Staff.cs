@@ -1,0 +1,92 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Sanatorium.Infrastructure.Identity;
+
+namespace Sanatorium.Web.Tests.Infrastructure;
+
+/// <summary>Members of staff for back office tests: created in the database, logged in through the real login form.</summary>
+public static class Staff
+{
+    public const string Password = "Staff-Password-42";
+
+    public static async Task<string> CreateAsync(this SiteFactory site, string email, params string[] roles)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        if (roles.Length > 0)
+        {
+            Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
+        }
+
+        return email;
+    }
+
+    /// <summary>A browser-like client (cookies kept, redirects not followed) logged in as <paramref name="email"/>.</summary>
+    public static async Task<HttpClient> LogInAsync(this SiteFactory site, string email, string password = Password)
+    {
+        var client = site.CreateVisitor();
+        var response = await client.SubmitLoginAsync(email, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> SubmitLoginAsync(
+        this HttpClient client,
+        string email,
+        string password,
+        string path = "/admin/account/login")
+    {
+        var (_, page) = await client.GetPageAsync(path);
+        return await client.SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form")!, new()
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+    }
+
+    /// <summary>Submits a form as a browser would: its fields (antiforgery token included) with some values changed.</summary>
+    public static Task<HttpResponseMessage> SubmitAsync(
+        this HttpClient client,
+        IHtmlFormElement form,
+        Dictionary<string, string> values,
+        IElement? submitButton = null)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio", IsChecked: false }:
+                case IHtmlInputElement { Type: "submit" }:
+                case IHtmlButtonElement:
+                    continue;
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
+                    fields.Add(new(input.Name, input.Value));
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
+                    fields.Add(new(area.Name, area.Value));
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    fields.Add(new(select.Name, select.Value ?? ""));
+                    break;
+            }
+        }
+
+        fields.RemoveAll(f => values.ContainsKey(f.Key));
+        fields.AddRange(values);
+        if (submitButton?.GetAttribute("name") is { Length: > 0 } name)
+        {
+            fields.Add(new(name, submitButton.GetAttribute("value") ?? ""));
+        }
+
+        var action = submitButton?.GetAttribute("formaction") ?? form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? form.BaseUri : new Uri(new Uri(form.BaseUri!), action).ToString();
+        return client.PostAsync(target, new FormUrlEncodedContent(fields));
+    }
+}

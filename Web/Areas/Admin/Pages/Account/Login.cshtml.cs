@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Sanatorium.Infrastructure.Audit;
+using Sanatorium.Infrastructure.Identity;
+using Sanatorium.Web.Admin;
+
+namespace Sanatorium.Web.Areas.Admin.Pages.Account;
+
+[EnableRateLimiting(RateLimits.Login)]
+public sealed class LoginModel(
+    SignInManager<ApplicationUser> signIn,
+    AuditLog audit,
+    IStringLocalizer<AdminResource> text) : AdminPageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            await audit.RecordNowAsync(Input.Email, "login.succeeded", Input.Email);
+            return LocalRedirect(SafeReturnUrl(ReturnUrl));
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("./LoginWith2fa", new { ReturnUrl = SafeReturnUrl(ReturnUrl), Input.RememberMe });
+        }
+
+        if (result.IsLockedOut)
+        {
+            await audit.RecordNowAsync(Input.Email, "login.locked-out", Input.Email);
+            ModelState.AddModelError(string.Empty, text["LockedOut"]);
+            return Page();
+        }
+
+        await audit.RecordNowAsync(Input.Email, "login.failed", Input.Email);
+        ModelState.AddModelError(string.Empty, text["InvalidLogin"]);
+        return Page();
+    }
+
+    /// <summary>Only an address on this site: a return URL that leaves it is ignored.</summary>
+    internal string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/admin";
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "EmailRequired")]
+        [EmailAddress(ErrorMessage = "EmailInvalid")]
+        [Display(Name = "Email")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "PasswordRequired")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Password")]
+        public string Password { get; set; } = "";
+
+        [Display(Name = "RememberMe")]
+        public bool RememberMe { get; set; }
+    }
+}
