@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Sanatorium.Infrastructure.Audit;
+using Sanatorium.Infrastructure.Content;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Infrastructure.Options;
@@ -51,6 +52,8 @@ public static class DependencyInjection
 
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
+        services.AddScoped<ContentEditor>();
+        services.AddScoped<SlugRedirects>();
         services.AddScoped<ContentSeeder>();
         services.AddScoped<AdministratorSeeder>();
         services.AddScoped<DatabaseInitializer>();

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +14,7 @@ namespace Sanatorium.Web.Tests;
 /// Every back office page, found by enumerating the site's pages (not a hand list that can drift),
 /// opened by an anonymous visitor and by each role through the real login form.
 /// </summary>
-public sealed class AdminAccessTests(SiteFactory site) : IClassFixture<SiteFactory>
+public sealed partial class AdminAccessTests(SiteFactory site) : IClassFixture<SiteFactory>
 {
     /// <summary>Which roles may open a page, by the folder it lives in: the rule the back office promises.</summary>
     private static string[] AllowedRoles(string viewEnginePath) => viewEnginePath switch
@@ -75,31 +77,46 @@ public sealed class AdminAccessTests(SiteFactory site) : IClassFixture<SiteFacto
         Assert.Equal("Доступ запрещён", page.QuerySelector("h1")?.TextContent.Trim());
     }
 
-    /// <summary>The back office pages, with the seed content's ids filled into their routes.</summary>
+    /// <summary>
+    /// The back office pages, with real values in their route parameters: each content kind with
+    /// the id of its seed content, a user's id under /Users, a language.
+    /// </summary>
     private async Task<IReadOnlyList<AdminPage>> AdminPagesAsync()
     {
-        var ids = await site.WithDbAsync(async db => new Dictionary<string, string>
+        var contentIds = await site.WithDbAsync(async db => new Dictionary<string, string>
         {
-            ["/Content/Treatments/"] = db.Treatments.Select(t => t.Id).First().ToString(),
-            ["/Content/Profiles/"] = db.Profiles.Select(t => t.Id).First().ToString(),
-            ["/Content/Pages/"] = db.InfoPages.Select(t => t.Id).First().ToString(),
-            ["/Users/"] = db.Users.Select(u => u.Id).First(),
+            ["treatments"] = (await db.Treatments.Select(t => t.Id).FirstAsync()).ToString(),
+            ["profiles"] = (await db.Profiles.Select(t => t.Id).FirstAsync()).ToString(),
+            ["pages"] = (await db.InfoPages.Select(t => t.Id).FirstAsync()).ToString(),
         });
+        var userId = await site.WithDbAsync(db => db.Users.Select(u => u.Id).FirstAsync());
         var actions = site.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items;
-        return actions.OfType<PageActionDescriptor>()
-            .Where(a => a.AreaName == AdminAccess.Area)
-            .Select(a => new AdminPage(
-                a.ViewEnginePath,
-                "/" + a.AttributeRouteInfo!.Template!
-                    .Replace("{id}", ids.FirstOrDefault(i => a.ViewEnginePath.StartsWith(i.Key)).Value ?? "1")
-                    .Replace("/Index", "", StringComparison.OrdinalIgnoreCase)
-                    .ToLowerInvariant()
-                    .TrimEnd('/'),
-                HasGet(a)))
-            .Where(p => !p.Url.Contains('{'))
-            .DistinctBy(p => p.Url)
-            .ToList();
+        var pages = new List<AdminPage>();
+        foreach (var page in actions.OfType<PageActionDescriptor>().Where(a => a.AreaName == AdminAccess.Area))
+        {
+            var template = "/" + page.AttributeRouteInfo!.Template!;
+            var kinds = template.Contains("{kind}") ? ContentKinds.AllSegments : [""];
+            foreach (var kind in kinds)
+            {
+                var id = page.ViewEnginePath.StartsWith("/Users/") ? userId : contentIds.GetValueOrDefault(kind, "1");
+                var url = Parameter().Replace(template, match => match.Groups[1].Value switch
+                {
+                    "kind" => kind,
+                    "id" => id,
+                    "lang" => "ru",
+                    _ => match.Value,
+                });
+                url = url.Replace("/Index", "", StringComparison.OrdinalIgnoreCase).ToLowerInvariant().TrimEnd('/');
+                pages.Add(new AdminPage(page.ViewEnginePath, url, HasGet(page)));
+            }
+        }
+
+        Assert.DoesNotContain(pages, p => p.Url.Contains('{'));
+        return pages.DistinctBy(p => p.Url).ToList();
     }
+
+    [GeneratedRegex(@"\{(\w+)(?::[^}]*)?\}")]
+    private static partial Regex Parameter();
 
     private static bool HasGet(PageActionDescriptor page) =>
         page is CompiledPageActionDescriptor compiled

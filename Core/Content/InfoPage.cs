@@ -14,6 +14,11 @@ public sealed class InfoPage : TranslatedEntity<InfoPageTranslation>
         Key = key;
         SortOrder = sortOrder;
     }
+
+    public override ContentKind Kind => ContentKind.InfoPage;
+
+    protected override InfoPageTranslation NewTranslation(Language language, string slug, string title) =>
+        new(language, slug, title);
 }
 
 public sealed class InfoPageTranslation : Translation
@@ -33,4 +38,17 @@ public sealed class InfoPageTranslation : Translation
 
     /// <summary>The page body in Markdown.</summary>
     public string Body { get; set; } = "";
+
+    public override Dictionary<string, string> ReadFields()
+    {
+        var fields = base.ReadFields();
+        fields[ContentFields.Body] = Body;
+        return fields;
+    }
+
+    public override void WriteFields(IReadOnlyDictionary<string, string> fields)
+    {
+        base.WriteFields(fields);
+        Body = fields.GetValueOrDefault(ContentFields.Body, Body);
+    }
 }

@@ -16,6 +16,11 @@ public sealed class Profile : TranslatedEntity<ProfileTranslation>
     }
 
     public IReadOnlyCollection<Treatment> Treatments => treatments;
+
+    public override ContentKind Kind => ContentKind.Profile;
+
+    protected override ProfileTranslation NewTranslation(Language language, string slug, string title) =>
+        new(language, slug, title);
 }
 
 public sealed class ProfileTranslation : Translation
@@ -35,4 +40,17 @@ public sealed class ProfileTranslation : Translation
 
     /// <summary>Markdown introduction shown above the profile's list of treatments.</summary>
     public string Summary { get; set; } = "";
+
+    public override Dictionary<string, string> ReadFields()
+    {
+        var fields = base.ReadFields();
+        fields[ContentFields.Summary] = Summary;
+        return fields;
+    }
+
+    public override void WriteFields(IReadOnlyDictionary<string, string> fields)
+    {
+        base.WriteFields(fields);
+        Summary = fields.GetValueOrDefault(ContentFields.Summary, Summary);
+    }
 }

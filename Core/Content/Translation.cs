@@ -35,4 +35,28 @@ public abstract class Translation
     public void Publish(DateTimeOffset at) => PublishedAt = at;
 
     public void Unpublish() => PublishedAt = null;
+
+    /// <summary>What an editor edits in this language, by field name (see <see cref="ContentFields"/>).</summary>
+    public virtual Dictionary<string, string> ReadFields() => new()
+    {
+        [ContentFields.Title] = Title,
+        [ContentFields.Slug] = Slug,
+        [ContentFields.MetaDescription] = MetaDescription,
+    };
+
+    /// <summary>Takes an editor's fields; a missing field is left as it is.</summary>
+    public virtual void WriteFields(IReadOnlyDictionary<string, string> fields)
+    {
+        if (fields.TryGetValue(ContentFields.Title, out var title))
+        {
+            Title = title;
+        }
+
+        if (fields.TryGetValue(ContentFields.Slug, out var slug))
+        {
+            Slug = slug;
+        }
+
+        MetaDescription = fields.GetValueOrDefault(ContentFields.MetaDescription, MetaDescription);
+    }
 }

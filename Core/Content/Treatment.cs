@@ -17,6 +17,27 @@ public sealed class Treatment : TranslatedEntity<TreatmentTranslation>
     public int ProfileId { get; private set; }
 
     public Profile Profile { get; private set; } = null!;
+
+    public override ContentKind Kind => ContentKind.Treatment;
+
+    protected override TreatmentTranslation NewTranslation(Language language, string slug, string title) =>
+        new(language, slug, title);
+
+    public override Dictionary<string, string> ReadShared()
+    {
+        var shared = base.ReadShared();
+        shared[ContentFields.ProfileId] = ProfileId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return shared;
+    }
+
+    public override void WriteShared(IReadOnlyDictionary<string, string> shared)
+    {
+        base.WriteShared(shared);
+        if (shared.TryGetValue(ContentFields.ProfileId, out var value) && int.TryParse(value, out var profileId))
+        {
+            ProfileId = profileId;
+        }
+    }
 }
 
 /// <summary>A treatment page in one language. Every section is Markdown.</summary>
@@ -48,4 +69,27 @@ public sealed class TreatmentTranslation : Translation
     public string Results { get; set; } = "";
 
     public string Consequences { get; set; } = "";
+
+    public override Dictionary<string, string> ReadFields()
+    {
+        var fields = base.ReadFields();
+        fields[ContentFields.Lead] = Lead;
+        fields[ContentFields.Description] = Description;
+        fields[ContentFields.Procedures] = Procedures;
+        fields[ContentFields.Contraindications] = Contraindications;
+        fields[ContentFields.Results] = Results;
+        fields[ContentFields.Consequences] = Consequences;
+        return fields;
+    }
+
+    public override void WriteFields(IReadOnlyDictionary<string, string> fields)
+    {
+        base.WriteFields(fields);
+        Lead = fields.GetValueOrDefault(ContentFields.Lead, Lead);
+        Description = fields.GetValueOrDefault(ContentFields.Description, Description);
+        Procedures = fields.GetValueOrDefault(ContentFields.Procedures, Procedures);
+        Contraindications = fields.GetValueOrDefault(ContentFields.Contraindications, Contraindications);
+        Results = fields.GetValueOrDefault(ContentFields.Results, Results);
+        Consequences = fields.GetValueOrDefault(ContentFields.Consequences, Consequences);
+    }
 }

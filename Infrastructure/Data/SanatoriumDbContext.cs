@@ -23,6 +23,10 @@ public sealed class SanatoriumDbContext(DbContextOptions<SanatoriumDbContext> op
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<ContentRevision> ContentRevisions => Set<ContentRevision>();
+
+    public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

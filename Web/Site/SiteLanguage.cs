@@ -23,6 +23,13 @@ public static class SiteLanguage
     {
         if (request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
         {
+            // A preview (/admin/content/.../preview/en) is shown in its page's language.
+            var segments = request.Path.Value!.Split('/');
+            if (segments is [.., "preview", var previewed] && Languages.TryParse(previewed, out var language))
+            {
+                return language;
+            }
+
             return Languages.TryParse(request.Cookies[AdminCookie], out var chosen) ? chosen : Languages.Default;
         }
 

@@ -11,9 +11,7 @@ internal static class TranslationConfiguration
     public static void ConfigureTranslation<T>(this EntityTypeBuilder<T> builder)
         where T : Translation
     {
-        builder.Property(t => t.Language)
-            .HasConversion(l => l.Code(), code => Parse(code))
-            .HasMaxLength(2);
+        builder.Property(t => t.Language).StoredAsCode();
         builder.Property(t => t.Slug).HasMaxLength(Slug.MaxLength);
         builder.Property(t => t.Title).HasMaxLength(300);
         builder.Property(t => t.MetaDescription).HasMaxLength(400);
@@ -34,6 +32,10 @@ internal static class TranslationConfiguration
             .OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(e => e.Translations).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
+
+    /// <summary>A language is stored as its two-letter code ("ru", "en").</summary>
+    public static PropertyBuilder<Language> StoredAsCode(this PropertyBuilder<Language> property) =>
+        property.HasConversion(l => l.Code(), code => Parse(code)).HasMaxLength(2);
 
     private static Language Parse(string code) =>
         Languages.TryParse(code, out var language)

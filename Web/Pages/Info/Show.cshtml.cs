@@ -1,15 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Sanatorium.Core.Content;
+using Sanatorium.Infrastructure.Content;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Site;
 
 namespace Sanatorium.Web.Pages.Info;
 
-public sealed class ShowModel(SanatoriumDbContext db, TimeProvider time) : SitePageModel
+public sealed class ShowModel(SanatoriumDbContext db, SlugRedirects redirects, TimeProvider time) : SitePageModel
 {
-    public string Title { get; private set; } = "";
-
-    public string Body { get; private set; } = "";
+    public InfoArticle Article { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -31,12 +31,14 @@ public sealed class ShowModel(SanatoriumDbContext db, TimeProvider time) : SiteP
             .FirstOrDefaultAsync(cancellationToken);
         if (page is null)
         {
-            return NotFound();
+            return await redirects.CurrentSlugAsync(ContentKind.InfoPage, lang, slug, now, cancellationToken) is { } current
+                ? RedirectPermanent(SiteUrls.Info(lang, current))
+                : NotFound();
         }
 
-        (Title, Body) = (page.Current.Title, page.Current.Body);
+        Article = new InfoArticle(page.Current.Title, page.Current.Body);
         Meta = new PageMeta(
-            Title,
+            page.Current.Title,
             page.Current.MetaDescription,
             page.Paths.ToDictionary(x => x.Language, x => SiteUrls.Info(x.Language, x.Slug)));
         return Page();

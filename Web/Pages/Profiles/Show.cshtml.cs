@@ -1,17 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Sanatorium.Core.Content;
+using Sanatorium.Infrastructure.Content;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Site;
 
 namespace Sanatorium.Web.Pages.Profiles;
 
-public sealed class ShowModel(SanatoriumDbContext db, TimeProvider time) : SitePageModel
+public sealed class ShowModel(SanatoriumDbContext db, SlugRedirects redirects, TimeProvider time) : SitePageModel
 {
-    public string Title { get; private set; } = "";
-
-    public string Summary { get; private set; } = "";
-
-    public IReadOnlyList<Link> Treatments { get; private set; } = [];
+    public ProfileArticle Article { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -39,13 +37,17 @@ public sealed class ShowModel(SanatoriumDbContext db, TimeProvider time) : SiteP
             .FirstOrDefaultAsync(cancellationToken);
         if (page is null)
         {
-            return NotFound();
+            return await redirects.CurrentSlugAsync(ContentKind.Profile, lang, slug, now, cancellationToken) is { } current
+                ? RedirectPermanent(SiteUrls.Profile(lang, current))
+                : NotFound();
         }
 
-        (Title, Summary) = (page.Current.Title, page.Current.Summary);
-        Treatments = page.Treatments.Select(t => new Link(SiteUrls.Treatment(lang, t.Slug), t.Title)).ToList();
+        Article = new ProfileArticle(
+            page.Current.Title,
+            page.Current.Summary,
+            page.Treatments.Select(t => new Link(SiteUrls.Treatment(lang, t.Slug), t.Title)).ToList());
         Meta = new PageMeta(
-            Title,
+            page.Current.Title,
             page.Current.MetaDescription,
             page.Paths.ToDictionary(x => x.Language, x => SiteUrls.Profile(x.Language, x.Slug)));
         return Page();

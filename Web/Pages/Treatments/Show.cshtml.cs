@@ -1,16 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Sanatorium.Core.Content;
+using Sanatorium.Infrastructure.Content;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Site;
 
 namespace Sanatorium.Web.Pages.Treatments;
 
-public sealed class ShowModel(SanatoriumDbContext db, TimeProvider time) : SitePageModel
+public sealed class ShowModel(SanatoriumDbContext db, SlugRedirects redirects, TimeProvider time) : SitePageModel
 {
-    public TreatmentTranslation Treatment { get; private set; } = null!;
-
-    public Link? Profile { get; private set; }
+    public TreatmentArticle Article { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -34,14 +33,17 @@ public sealed class ShowModel(SanatoriumDbContext db, TimeProvider time) : SiteP
             .FirstOrDefaultAsync(cancellationToken);
         if (page is null)
         {
-            return NotFound();
+            return await redirects.CurrentSlugAsync(ContentKind.Treatment, lang, slug, now, cancellationToken) is { } current
+                ? RedirectPermanent(SiteUrls.Treatment(lang, current))
+                : NotFound();
         }
 
-        Treatment = page.Current;
-        Profile = page.Profile is { } p ? new Link(SiteUrls.Profile(lang, p.Slug), p.Title) : null;
+        Article = new TreatmentArticle(
+            page.Current,
+            page.Profile is { } p ? new Link(SiteUrls.Profile(lang, p.Slug), p.Title) : null);
         Meta = new PageMeta(
-            Treatment.Title,
-            Treatment.MetaDescription,
+            page.Current.Title,
+            page.Current.MetaDescription,
             page.Paths.ToDictionary(x => x.Language, x => SiteUrls.Treatment(x.Language, x.Slug)));
         return Page();
     }

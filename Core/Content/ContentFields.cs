@@ -1,0 +1,35 @@
+namespace Sanatorium.Core.Content;
+
+/// <summary>The names of the fields editors fill in, as they are kept in drafts and revisions.</summary>
+public static class ContentFields
+{
+    public const string Title = "Title";
+    public const string Slug = "Slug";
+    public const string MetaDescription = "MetaDescription";
+    public const string Lead = "Lead";
+    public const string Description = "Description";
+    public const string Procedures = "Procedures";
+    public const string Contraindications = "Contraindications";
+    public const string Results = "Results";
+    public const string Consequences = "Consequences";
+    public const string Summary = "Summary";
+    public const string Body = "Body";
+
+    // Fields shared by all languages.
+    public const string SortOrder = "SortOrder";
+    public const string ProfileId = "ProfileId";
+
+    /// <summary>The per-language fields of each kind, in the order an editor fills them in.</summary>
+    public static IReadOnlyList<string> For(ContentKind kind) => kind switch
+    {
+        ContentKind.Treatment =>
+            [Title, Slug, Lead, Description, Procedures, Contraindications, Results, Consequences, MetaDescription],
+        ContentKind.Profile => [Title, Slug, Summary, MetaDescription],
+        ContentKind.InfoPage => [Title, Slug, Body, MetaDescription],
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>Fields that take several lines of Markdown.</summary>
+    public static bool IsMarkdown(string field) =>
+        field is Lead or Description or Procedures or Contraindications or Results or Consequences or Summary or Body;
+}

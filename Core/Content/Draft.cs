@@ -1,0 +1,33 @@
+using System.Text.Json;
+
+namespace Sanatorium.Core.Content;
+
+/// <summary>
+/// What an editor saved: the shared fields and each language's fields, by name. Kept as JSON in a
+/// <see cref="ContentRevision"/>; published by <see cref="TranslatedEntity{TTranslation}.Publish"/>.
+/// </summary>
+public sealed class Draft
+{
+    private static readonly IReadOnlyDictionary<string, string> NoFields = new Dictionary<string, string>();
+
+    public Dictionary<string, string> Shared { get; init; } = [];
+
+    public Dictionary<Language, Dictionary<string, string>> Languages { get; init; } = [];
+
+    /// <summary>A language is part of the page once it has a title.</summary>
+    public bool HasTranslation(Language language) =>
+        !string.IsNullOrWhiteSpace(Fields(language).GetValueOrDefault(ContentFields.Title));
+
+    public IReadOnlyDictionary<string, string> Fields(Language language) =>
+        Languages.TryGetValue(language, out var fields) ? fields : NoFields;
+
+    /// <summary>Whether this language reads the same here as in <paramref name="other"/>.</summary>
+    public bool SameAs(Draft other, Language language) =>
+        Fields(language).Count == other.Fields(language).Count
+        && Fields(language).All(f => other.Fields(language).GetValueOrDefault(f.Key) == f.Value);
+
+    public string ToJson() => JsonSerializer.Serialize(this);
+
+    public static Draft FromJson(string json) =>
+        JsonSerializer.Deserialize<Draft>(json) ?? throw new InvalidOperationException("An empty draft was stored.");
+}

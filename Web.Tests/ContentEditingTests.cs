@@ -1,0 +1,212 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Sanatorium.Infrastructure.Identity;
+using Sanatorium.Web.Tests.Infrastructure;
+
+namespace Sanatorium.Web.Tests;
+
+/// <summary>
+/// An editor at work on the seed content: drafts, preview, publishing, history, slugs, conflicts.
+/// Each test changes the content, so each gets a site and a database of its own.
+/// </summary>
+public sealed class ContentEditingTests : IAsyncLifetime
+{
+    private readonly SiteFactory site = new();
+
+    public Task InitializeAsync() => site.InitializeAsync();
+
+    public Task DisposeAsync() => ((IAsyncLifetime)site).DisposeAsync();
+
+    private const string EnglishPage = "/en/treatments/lumbar-pain-syndrome";
+
+    [Fact]
+    public async Task A_saved_draft_is_invisible_until_published_and_the_preview_shows_it_as_the_public_page_would()
+    {
+        var editor = await EditorAsync("drafts@staraya-russa.test");
+        var edit = await EditPathAsync();
+
+        var saved = await SaveAsync(editor, edit, "Save", new() { ["en-Results"] = "Patients walk without pain after ten days." });
+        var (_, publicBefore) = await site.CreateVisitor().GetPageAsync(EnglishPage);
+        var (_, list) = await editor.GetPageAsync("/admin/content/treatments");
+        var (previewResponse, preview) = await editor.GetPageAsync(edit.Replace("/edit/", "/") + "/preview/en");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.DoesNotContain("Patients walk without pain", publicBefore.Body!.TextContent);
+        Assert.Equal("опубликовано, есть черновик", list.QuerySelector("span.badge[data-lang=en]")?.TextContent);
+        Assert.Equal(HttpStatusCode.OK, previewResponse.StatusCode);
+        Assert.Equal("en", preview.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("Patients walk without pain after ten days.", preview.QuerySelector("#results")!.ParentElement!.TextContent);
+        Assert.Equal("noindex", preview.QuerySelector("meta[name=robots]")?.GetAttribute("content"));
+
+        await SaveAsync(editor, edit, "Publish", []);
+        var (_, publicAfter) = await site.CreateVisitor().GetPageAsync(EnglishPage);
+        Assert.Contains("Patients walk without pain after ten days.", publicAfter.QuerySelector("main")!.TextContent);
+        Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.User == "drafts@staraya-russa.test" && e.Action == "content.published")));
+    }
+
+    [Fact]
+    public async Task An_old_revision_is_restored_as_a_new_draft_and_the_history_shows_what_changed()
+    {
+        var editor = await EditorAsync("history@staraya-russa.test");
+        var edit = await EditPathAsync();
+        await SaveAsync(editor, edit, "Save", new() { ["ru-Consequences"] = "Версия один." });
+        await SaveAsync(editor, edit, "Save", new() { ["ru-Consequences"] = "Версия два." });
+        var history = edit.Replace("/edit/", "/") + "/history";
+
+        var (_, page) = await editor.GetPageAsync(history + "?show=2");
+        var diff = page.QuerySelector(".diff")!;
+        Assert.Contains("Версия один.", diff.QuerySelector("del")!.TextContent);
+        Assert.Contains("Версия два.", diff.QuerySelector("ins")!.TextContent);
+
+        var restore = page.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.QuerySelector("input[name=number]")?.GetAttribute("value") == "1");
+        var restored = await editor.SubmitAsync(restore, []);
+        Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
+
+        var (_, form) = await editor.GetPageAsync(edit);
+        Assert.Equal("Версия один.", form.QuerySelector<IHtmlTextAreaElement>("textarea[name='Input.Fields[ru-Consequences]']")!.Value);
+        Assert.Equal(3, await site.WithDbAsync(db => db.ContentRevisions.CountAsync()));
+        var (_, visitor) = await site.CreateVisitor().GetPageAsync("/treatments/poyasnichnyy-bolevoy-sindrom");
+        Assert.DoesNotContain("Версия", visitor.QuerySelector("#consequences")!.ParentElement!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_changed_slug_keeps_the_old_address_working_with_a_301()
+    {
+        var editor = await EditorAsync("slugs@staraya-russa.test");
+        var edit = await EditPathAsync("/admin/content/pages");
+
+        await SaveAsync(editor, edit, "Publish", new() { ["en-Slug"] = "contraindications" });
+        var visitor = site.CreateVisitor();
+        var old = await visitor.GetAsync("/en/info/general-contraindications");
+        var renamed = await visitor.GetAsync("/en/info/contraindications");
+        var (_, treatment) = await visitor.GetPageAsync(EnglishPage);
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
+        Assert.Equal("/en/info/contraindications", old.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        // The treatment's link still says the old address, and still leads to the page.
+        Assert.Contains(treatment.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/en/info/general-contraindications");
+        Assert.Contains("/en/info/contraindications", await visitor.GetStringAsync("/sitemap.xml"));
+    }
+
+    [Fact]
+    public async Task A_second_editor_saving_over_a_newer_version_is_told_and_loses_nothing()
+    {
+        var first = await EditorAsync("first@staraya-russa.test");
+        var second = await EditorAsync("second@staraya-russa.test");
+        var edit = await EditPathAsync("/admin/content/profiles");
+        var (_, secondForm) = await second.GetPageAsync(edit);
+
+        await SaveAsync(first, edit, "Save", new() { ["en-Summary"] = "First editor's summary." });
+        var conflict = await second.SubmitAsync(
+            secondForm.QuerySelector<IHtmlFormElement>("form.editor")!,
+            new() { ["Input.Fields[en-Summary]"] = "Second editor's summary." },
+            secondForm.QuerySelector("button[formaction*=Save]"));
+        var page = await conflict.ParseAsync();
+
+        Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
+        Assert.Contains("first@staraya-russa.test", page.QuerySelector(".conflict")?.TextContent);
+        Assert.Equal("Second editor's summary.", page.QuerySelector<IHtmlTextAreaElement>("textarea[name='Input.Fields[en-Summary]']")!.Value);
+        Assert.Equal(1, await site.WithDbAsync(db => db.ContentRevisions.CountAsync(r => r.Author == "first@staraya-russa.test")));
+        Assert.Equal(0, await site.WithDbAsync(db => db.ContentRevisions.CountAsync(r => r.Author == "second@staraya-russa.test")));
+
+        // Having been told, the second editor saves again on top of the first one's version.
+        var again = await second.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form.editor")!, [], page.QuerySelector("button[formaction*=Save]"));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(2, await site.WithDbAsync(db => db.ContentRevisions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_new_treatment_gets_a_transliterated_slug_and_is_missing_in_English_until_translated()
+    {
+        var editor = await EditorAsync("creator@staraya-russa.test");
+
+        var created = await SaveAsync(editor, "/admin/content/treatments/edit", "Publish", new()
+        {
+            ["ru-Title"] = "Лечение шейного остеохондроза",
+            ["ru-Lead"] = "Боль в шее и плечах.",
+        });
+        var visitor = site.CreateVisitor();
+        var (russian, page) = await visitor.GetPageAsync("/treatments/lechenie-sheynogo-osteokhondroza");
+        var (_, list) = await editor.GetPageAsync("/admin/content/treatments?q=шейного");
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, russian.StatusCode);
+        Assert.Equal("Лечение шейного остеохондроза", page.QuerySelector("h1")?.TextContent);
+        Assert.Single(list.QuerySelectorAll("tbody tr"));
+        Assert.Equal("нет перевода", list.QuerySelector("span.badge[data-lang=en]")?.TextContent);
+    }
+
+    [Theory]
+    [InlineData("en-Slug", "Not A Slug!", "Адрес может содержать только строчные латинские буквы, цифры и одиночные дефисы.")]
+    [InlineData("ru-Slug", "poyasnichnyy--bolevoy", "Адрес может содержать только строчные латинские буквы, цифры и одиночные дефисы.")]
+    [InlineData("ru-Slug", "poyasnichnyy-bolevoy-sindrom", "Этот адрес уже занят другой страницей.")]
+    public async Task A_bad_or_taken_slug_is_refused_on_its_field_and_nothing_is_saved(string field, string value, string message)
+    {
+        var editor = await EditorAsync("slug-rules@staraya-russa.test");
+        await SaveAsync(editor, "/admin/content/treatments/edit", "Save", new() { ["ru-Title"] = "Вторая программа" });
+        var edit = (await editor.GetPageAsync("/admin/content/treatments?q=Вторая")).Document.QuerySelector("tbody a")!.GetAttribute("href")!;
+        var before = await site.WithDbAsync(db => db.ContentRevisions.CountAsync());
+
+        var response = await SaveAsync(editor, edit, "Save", new() { ["en-Title"] = "Second programme", [field] = value });
+        var page = await response.ParseAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(message, page.QuerySelector($"#{field}-error")!.TextContent);
+        Assert.Contains($"{field}-error", page.QuerySelector($"#{field}")!.GetAttribute("aria-describedby"));
+        Assert.Equal("Second programme", page.QuerySelector<IHtmlInputElement>("#en-Title")!.Value);
+        Assert.Equal(before, await site.WithDbAsync(db => db.ContentRevisions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_huge_body_is_refused_with_a_clear_message()
+    {
+        var editor = await EditorAsync("huge@staraya-russa.test");
+
+        var response = await SaveAsync(editor, await EditPathAsync(), "Save", new() { ["en-Description"] = new string('x', 100_001) });
+        var page = await response.ParseAsync();
+
+        Assert.Equal("Слишком длинный текст для этого поля.", page.QuerySelector("#en-Description-error")?.TextContent);
+    }
+
+    [Fact]
+    public async Task Unpublishing_one_language_makes_it_404_and_leaves_the_other()
+    {
+        var editor = await EditorAsync("unpublish@staraya-russa.test");
+        var edit = await EditPathAsync();
+        var (_, page) = await editor.GetPageAsync(edit);
+
+        var form = page.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.QuerySelector("input[name=language][value=en]") is not null);
+        await editor.SubmitAsync(form, []);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await site.CreateVisitor().GetAsync(EnglishPage)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await site.CreateVisitor().GetAsync("/treatments/poyasnichnyy-bolevoy-sindrom")).StatusCode);
+
+        // Publishing again brings it back.
+        await SaveAsync(editor, edit, "Publish", []);
+        Assert.Equal(HttpStatusCode.OK, (await site.CreateVisitor().GetAsync(EnglishPage)).StatusCode);
+    }
+
+    private async Task<HttpClient> EditorAsync(string email) =>
+        await site.LogInAsync(await site.CreateAsync(email, Roles.Editor));
+
+    /// <summary>The edit page of the first item in a content list, found as an editor would: by following the link.</summary>
+    private async Task<string> EditPathAsync(string list = "/admin/content/treatments")
+    {
+        var admin = await site.LogInAsync("admin@staraya-russa.test", "Correct-Horse-42");
+        var (_, page) = await admin.GetPageAsync(list);
+        return page.QuerySelector("tbody a")!.GetAttribute("href")!;
+    }
+
+    /// <summary>Fills the edit form (field keys like "en-Title") and presses Save or Publish.</summary>
+    private static async Task<HttpResponseMessage> SaveAsync(HttpClient editor, string edit, string button, Dictionary<string, string> fields)
+    {
+        var (_, page) = await editor.GetPageAsync(edit);
+        return await editor.SubmitAsync(
+            page.QuerySelector<IHtmlFormElement>("form.editor")!,
+            fields.ToDictionary(f => $"Input.Fields[{f.Key}]", f => f.Value),
+            page.QuerySelector($"button[formaction*={button}]"));
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+using Sanatorium.Core;
+using Sanatorium.Core.Content;
+
+namespace Sanatorium.Web.Admin;
+
+/// <summary>
+/// The edit form of any kind of content: the shared fields and each language's fields side by side,
+/// bound as Input.Fields[ru-Title] and so on, turned into a <see cref="Draft"/> with field-level errors.
+/// </summary>
+public sealed class DraftForm
+{
+    public const int MaxTitle = 300;
+    public const int MaxMeta = 400;
+    public const int MaxMarkdown = 100_000;
+
+    /// <summary>The revision the editor started from (0: the published page); a newer one means someone else saved.</summary>
+    public int BaseRevision { get; set; }
+
+    public Dictionary<string, string?> Shared { get; set; } = [];
+
+    public Dictionary<string, string?> Fields { get; set; } = [];
+
+    public static string Key(Language language, string field) => $"{language.Code()}-{field}";
+
+    /// <summary>The name a field's input carries, and its ModelState key.</summary>
+    public static string Name(Language language, string field) => $"Input.Fields[{Key(language, field)}]";
+
+    public string Value(Language language, string field) => Fields.GetValueOrDefault(Key(language, field)) ?? "";
+
+    public static DraftForm From(Draft draft, int baseRevision) => new()
+    {
+        BaseRevision = baseRevision,
+        Shared = draft.Shared.ToDictionary(f => f.Key, f => (string?)f.Value),
+        Fields = Languages.All
+            .SelectMany(l => draft.Fields(l).Select(f => (Key: Key(l, f.Key), f.Value)))
+            .ToDictionary(f => f.Key, f => (string?)f.Value),
+    };
+
+    /// <summary>
+    /// The draft the form describes. A language with a title gets a slug made from it when the slug
+    /// is left empty; what cannot be saved is reported on its field and the draft is null.
+    /// </summary>
+    public Draft? ToDraft(ContentKind kind, ModelStateDictionary errors, IStringLocalizer text)
+    {
+        var draft = new Draft
+        {
+            Shared = Shared.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!.Trim()),
+        };
+        foreach (var language in Languages.All)
+        {
+            var fields = ContentFields.For(kind).ToDictionary(f => f, f => Value(language, f).Trim());
+            if (fields[ContentFields.Title].Length > 0 && fields[ContentFields.Slug].Length == 0)
+            {
+                fields[ContentFields.Slug] = Slug.FromTitle(fields[ContentFields.Title]);
+                Fields[Key(language, ContentFields.Slug)] = fields[ContentFields.Slug];
+            }
+
+            foreach (var (field, value) in fields)
+            {
+                if (Problem(field, value, fields[ContentFields.Title].Length > 0) is { } problem)
+                {
+                    errors.AddModelError(Name(language, field), text[problem]);
+                }
+            }
+
+            draft.Languages[language] = fields;
+        }
+
+        if (!Languages.All.Any(draft.HasTranslation))
+        {
+            errors.AddModelError(Name(Languages.Default, ContentFields.Title), text["TitleRequired"]);
+        }
+
+        return errors.IsValid ? draft : null;
+    }
+
+    private static string? Problem(string field, string value, bool hasTitle) => field switch
+    {
+        ContentFields.Title when value.Length > MaxTitle => "TooLong",
+        ContentFields.Slug when hasTitle && !Slug.IsValid(value) => "SlugInvalid",
+        ContentFields.MetaDescription when value.Length > MaxMeta => "TooLong",
+        _ when value.Length > MaxMarkdown => "TooLong",
+        _ => null,
+    };
+}

@@ -1,0 +1,155 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Sanatorium.Core;
+using Sanatorium.Core.Content;
+using Sanatorium.Infrastructure.Content;
+using Sanatorium.Infrastructure.Data;
+using Sanatorium.Web.Admin;
+
+namespace Sanatorium.Web.Areas.Admin.Pages.Content;
+
+/// <summary>Write a page in both languages side by side; save a draft, preview, publish, unpublish.</summary>
+public sealed class EditModel(
+    ContentEditor editor,
+    SanatoriumDbContext db,
+    TimeProvider time,
+    IStringLocalizer<AdminResource> text) : ContentPageModel
+{
+    [BindProperty]
+    public DraftForm Input { get; set; } = new();
+
+    [FromRoute]
+    public int? Id { get; set; }
+
+    public IContentEntity? Entity { get; private set; }
+
+    public IReadOnlyDictionary<Language, TranslationStatus> Statuses { get; private set; } = new Dictionary<Language, TranslationStatus>();
+
+    /// <summary>The profiles a treatment can belong to: id and title.</summary>
+    public IReadOnlyList<(int Id, string Title)> Profiles { get; private set; } = [];
+
+    /// <summary>Shown when someone else saved since this editor started.</summary>
+    public ContentRevision? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var latest = Id is { } id ? await editor.LatestAsync(Kind, id, cancellationToken) : null;
+        Input = DraftForm.From(latest?.Draft ?? Entity?.ToDraft() ?? NewDraft(), latest?.Number ?? 0);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken) =>
+        SaveAsync(publish: false, cancellationToken);
+
+    public Task<IActionResult> OnPostPublishAsync(CancellationToken cancellationToken) =>
+        SaveAsync(publish: true, cancellationToken);
+
+    public async Task<IActionResult> OnPostUnpublishAsync(string language, CancellationToken cancellationToken)
+    {
+        if (Id is not { } id || !Languages.TryParse(language, out var lang))
+        {
+            return NotFound();
+        }
+
+        var result = await editor.UnpublishAsync(Kind, id, lang, StaffName, cancellationToken);
+        if (result.Outcome == EditOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        StatusMessage = text["Unpublished", text["Language_" + lang.Code()]];
+        return Redirect(ContentKinds.EditPath(Kind, id));
+    }
+
+    private async Task<IActionResult> SaveAsync(bool publish, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var draft = Input.ToDraft(Kind, ModelState, text);
+        if (Kind == ContentKind.Treatment
+            && !Profiles.Any(p => p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == Input.Shared.GetValueOrDefault(ContentFields.ProfileId)))
+        {
+            ModelState.AddModelError($"Input.Shared[{ContentFields.ProfileId}]", text["ProfileRequired"]);
+        }
+
+        if (draft is null || !ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var saved = await editor.SaveAsync(Kind, Id, draft, Input.BaseRevision, StaffName, cancellationToken);
+        if (saved is { Outcome: EditOutcome.Saved, Revision: { } revision } && publish)
+        {
+            saved = await editor.PublishAsync(Kind, revision.EntityId, revision.Number, StaffName, cancellationToken);
+        }
+
+        switch (saved.Outcome)
+        {
+            case EditOutcome.Saved:
+                StatusMessage = text[publish ? "Published" : "SavedDraft", saved.Revision!.Number];
+                return Redirect(ContentKinds.EditPath(Kind, saved.Revision.EntityId));
+            case EditOutcome.Conflict:
+                // Keep what this editor typed; saving again puts it on top of the other version (which stays in the history).
+                Conflict = saved.Revision;
+                Input.BaseRevision = saved.Revision?.Number ?? 0;
+                ModelState.Remove("Input.BaseRevision");
+                return Page();
+            case EditOutcome.SlugTaken:
+                foreach (var language in saved.Languages)
+                {
+                    ModelState.AddModelError(DraftForm.Name(language, ContentFields.Slug), text["SlugTaken"]);
+                }
+
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    /// <summary>Loads what the form shows besides the fields; false when the page does not exist.</summary>
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (Id is { } id)
+        {
+            Entity = await editor.FindAsync(Kind, id, cancellationToken);
+            if (Entity is null)
+            {
+                return false;
+            }
+
+            var latest = await editor.LatestAsync(Kind, id, cancellationToken);
+            var now = time.GetUtcNow();
+            Statuses = Languages.All.ToDictionary(l => l, l => TranslationStatuses.Of(Entity, latest?.Draft, l, now));
+        }
+
+        if (Kind == ContentKind.Treatment)
+        {
+            var profiles = await db.Profiles.OrderBy(p => p.SortOrder)
+                .Select(p => new { p.Id, Titles = p.Translations.Select(t => t.Title).ToList() })
+                .ToListAsync(cancellationToken);
+            Profiles = profiles.Select(p => (p.Id, p.Titles.FirstOrDefault() ?? $"#{p.Id}")).ToList();
+        }
+
+        return true;
+    }
+
+    private Draft NewDraft()
+    {
+        var draft = new Draft { Shared = { [ContentFields.SortOrder] = "0" } };
+        if (Kind == ContentKind.Treatment && Profiles.Count > 0)
+        {
+            draft.Shared[ContentFields.ProfileId] = Profiles[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return draft;
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Sanatorium.Core.Content;
+using Sanatorium.Infrastructure.Content;
+using Sanatorium.Web.Admin;
+
+namespace Sanatorium.Web.Areas.Admin.Pages.Content;
+
+/// <summary>Every saved revision of a page: who and when, what changed, and restoring one as a new draft.</summary>
+public sealed class HistoryModel(ContentEditor editor, IStringLocalizer<AdminResource> text) : ContentPageModel
+{
+    [FromRoute]
+    public int Id { get; set; }
+
+    /// <summary>The revision whose changes (against the one before it) are shown.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Show { get; set; }
+
+    public IReadOnlyList<ContentRevision> Revisions { get; private set; } = [];
+
+    public IReadOnlyList<RevisionDiff.FieldChange> Changes { get; private set; } = [];
+
+    public string Title { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var entity = await editor.FindAsync(Kind, Id, cancellationToken);
+        if (entity is null)
+        {
+            return NotFound();
+        }
+
+        Revisions = await editor.HistoryAsync(Kind, Id, cancellationToken);
+        Title = entity.Translations.Select(t => t.Title).FirstOrDefault() ?? $"#{Id}";
+        Show ??= Revisions.FirstOrDefault()?.Number;
+        if (Revisions.FirstOrDefault(r => r.Number == Show) is { } shown)
+        {
+            // The first revision is compared with what was published before anyone edited here.
+            var before = Revisions.FirstOrDefault(r => r.Number == shown.Number - 1)?.Draft ?? new Draft();
+            Changes = RevisionDiff.Between(Kind, before, shown.Draft);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRestoreAsync(int number, CancellationToken cancellationToken)
+    {
+        var result = await editor.RestoreAsync(Kind, Id, number, StaffName, cancellationToken);
+        if (result.Outcome == EditOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        StatusMessage = result.Outcome == EditOutcome.Saved
+            ? text["Restored", number, result.Revision!.Number]
+            : text["RestoreConflict"];
+        return Redirect(result.Outcome == EditOutcome.Saved ? ContentKinds.EditPath(Kind, Id) : ContentKinds.HistoryPath(Kind, Id));
+    }
+}
