@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
+using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
 using Sanatorium.Web.Tests.Infrastructure;
@@ -83,8 +84,17 @@ public sealed partial class AdminAccessTests(SiteFactory site) : IClassFixture<S
     /// </summary>
     private async Task<IReadOnlyList<AdminPage>> AdminPagesAsync()
     {
+        await site.WithDbAsync(async db =>
+        {
+            if (!await db.Promotions.AnyAsync())
+            {
+                db.Promotions.Add(new Promotion("matrix", DateOnly.MinValue, DateOnly.MaxValue));
+                await db.SaveChangesAsync();
+            }
+        });
         var contentIds = await site.WithDbAsync(async db => new Dictionary<string, string>
         {
+            ["promotions"] = (await db.Promotions.Select(t => t.Id).FirstAsync()).ToString(),
             ["treatments"] = (await db.Treatments.Select(t => t.Id).FirstAsync()).ToString(),
             ["profiles"] = (await db.Profiles.Select(t => t.Id).FirstAsync()).ToString(),
             ["pages"] = (await db.InfoPages.Select(t => t.Id).FirstAsync()).ToString(),

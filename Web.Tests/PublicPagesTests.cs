@@ -14,6 +14,7 @@ public sealed class PublicPagesTests(SiteFactory site) : IClassFixture<SiteFacto
         { "/treatments/poyasnichnyy-bolevoy-sindrom", "/en/treatments/lumbar-pain-syndrome" },
         { "/info/obshchie-protivopokazaniya", "/en/info/general-contraindications" },
         { "/accessibility", "/en/accessibility" },
+        { "/promotions", "/en/promotions" },
     };
 
     [Theory]

@@ -28,6 +28,7 @@ builder.Services.AddAuthorization(AdminAccess.AddPolicies);
 builder.Services.AddRateLimiter(_ => { });
 builder.Services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>(RateLimits.Configure);
 builder.Services.AddSingleton<ContentRenderer>();
+builder.Services.AddScoped<PromotionCards>();
 
 var app = builder.Build();
 
@@ -56,6 +57,7 @@ app.UseAuthorization();
 
 app.MapHealthChecks("/healthz");
 app.MapSeo();
+app.MapMedia();
 app.MapRazorPages();
 
 app.Run();

@@ -14,10 +14,15 @@ public static class ContentFields
     public const string Consequences = "Consequences";
     public const string Summary = "Summary";
     public const string Body = "Body";
+    public const string Text = "Text";
+    public const string ImageAlt = "ImageAlt";
 
     // Fields shared by all languages.
     public const string SortOrder = "SortOrder";
     public const string ProfileId = "ProfileId";
+    public const string StartsOn = "StartsOn";
+    public const string EndsOn = "EndsOn";
+    public const string ImageId = "ImageId";
 
     /// <summary>The per-language fields of each kind, in the order an editor fills them in.</summary>
     public static IReadOnlyList<string> For(ContentKind kind) => kind switch
@@ -26,10 +31,15 @@ public static class ContentFields
             [Title, Slug, Lead, Description, Procedures, Contraindications, Results, Consequences, MetaDescription],
         ContentKind.Profile => [Title, Slug, Summary, MetaDescription],
         ContentKind.InfoPage => [Title, Slug, Body, MetaDescription],
+        ContentKind.Promotion => [Title, Slug, Text, ImageAlt, MetaDescription],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     /// <summary>Fields that take several lines of Markdown.</summary>
     public static bool IsMarkdown(string field) =>
-        field is Lead or Description or Procedures or Contraindications or Results or Consequences or Summary or Body;
+        field is Lead or Description or Procedures or Contraindications or Results or Consequences or Summary or Body or Text;
+
+    /// <summary>Dates are kept in drafts as yyyy-MM-dd, the value of an HTML date input.</summary>
+    public static bool TryParseDate(string? value, out DateOnly date) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
 }

@@ -6,4 +6,5 @@ public enum ContentKind
     Treatment,
     Profile,
     InfoPage,
+    Promotion,
 }

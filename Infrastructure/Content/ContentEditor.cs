@@ -22,6 +22,8 @@ public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimePr
             .SingleOrDefaultAsync(p => p.Id == id, cancellationToken),
         ContentKind.InfoPage => await db.InfoPages.Include(p => p.Translations)
             .SingleOrDefaultAsync(p => p.Id == id, cancellationToken),
+        ContentKind.Promotion => await db.Promotions.Include(p => p.Translations)
+            .SingleOrDefaultAsync(p => p.Id == id, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -31,6 +33,7 @@ public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimePr
         ContentKind.Treatment => [.. await db.Treatments.Include(t => t.Translations).AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(cancellationToken)],
         ContentKind.Profile => [.. await db.Profiles.Include(p => p.Translations).AsNoTracking().OrderBy(p => p.SortOrder).ToListAsync(cancellationToken)],
         ContentKind.InfoPage => [.. await db.InfoPages.Include(p => p.Translations).AsNoTracking().OrderBy(p => p.SortOrder).ToListAsync(cancellationToken)],
+        ContentKind.Promotion => [.. await db.Promotions.Include(p => p.Translations).AsNoTracking().OrderByDescending(p => p.StartsOn).ToListAsync(cancellationToken)],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -189,6 +192,11 @@ public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimePr
             case ContentKind.InfoPage:
                 entity = db.InfoPages.Add(new InfoPage(key, order)).Entity;
                 break;
+            case ContentKind.Promotion:
+                ContentFields.TryParseDate(draft.Shared.GetValueOrDefault(ContentFields.StartsOn), out var starts);
+                ContentFields.TryParseDate(draft.Shared.GetValueOrDefault(ContentFields.EndsOn), out var ends);
+                entity = db.Promotions.Add(new Promotion(key, starts, ends)).Entity;
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
         }
@@ -212,6 +220,8 @@ public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimePr
                     .Where(t => t.Language == language && t.Slug == slug).Select(t => (int?)t.ProfileId).FirstOrDefaultAsync(cancellationToken),
                 ContentKind.InfoPage => await db.InfoPageTranslations
                     .Where(t => t.Language == language && t.Slug == slug).Select(t => (int?)t.InfoPageId).FirstOrDefaultAsync(cancellationToken),
+                ContentKind.Promotion => await db.PromotionTranslations
+                    .Where(t => t.Language == language && t.Slug == slug).Select(t => (int?)t.PromotionId).FirstOrDefaultAsync(cancellationToken),
                 _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
             };
             if (owner is not null && owner != id)

@@ -33,6 +33,8 @@ public sealed class SlugRedirects(SanatoriumDbContext db)
                 .Where(t => t.ProfileId == id && t.Language == language).Select(t => t.Slug).FirstOrDefaultAsync(cancellationToken),
             ContentKind.InfoPage => await db.InfoPageTranslations.Published(now)
                 .Where(t => t.InfoPageId == id && t.Language == language).Select(t => t.Slug).FirstOrDefaultAsync(cancellationToken),
+            ContentKind.Promotion => await db.PromotionTranslations.Published(now)
+                .Where(t => t.PromotionId == id && t.Language == language).Select(t => t.Slug).FirstOrDefaultAsync(cancellationToken),
             _ => null,
         };
     }

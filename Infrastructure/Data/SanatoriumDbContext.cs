@@ -21,6 +21,12 @@ public sealed class SanatoriumDbContext(DbContextOptions<SanatoriumDbContext> op
 
     public DbSet<InfoPageTranslation> InfoPageTranslations => Set<InfoPageTranslation>();
 
+    public DbSet<Promotion> Promotions => Set<Promotion>();
+
+    public DbSet<PromotionTranslation> PromotionTranslations => Set<PromotionTranslation>();
+
+    public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<ContentRevision> ContentRevisions => Set<ContentRevision>();

@@ -296,6 +296,34 @@ namespace Sanatorium.Infrastructure.Migrations
                     b.ToTable("InfoPageTranslations");
                 });
 
+            modelBuilder.Entity("Sanatorium.Core.Content.MediaFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MediaFiles");
+                });
+
             modelBuilder.Entity("Sanatorium.Core.Content.Profile", b =>
                 {
                     b.Property<int>("Id")
@@ -357,6 +385,87 @@ namespace Sanatorium.Infrastructure.Migrations
                         .IsUnique();
 
                     b.ToTable("ProfileTranslations");
+                });
+
+            modelBuilder.Entity("Sanatorium.Core.Content.Promotion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ImageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImageId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("StartsOn", "EndsOn");
+
+                    b.ToTable("Promotions");
+                });
+
+            modelBuilder.Entity("Sanatorium.Core.Content.PromotionTranslation", b =>
+                {
+                    b.Property<int>("PromotionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("ImageAlt")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("MetaDescription")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("PromotionId", "Language");
+
+                    b.HasIndex("Language", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("PromotionTranslations");
                 });
 
             modelBuilder.Entity("Sanatorium.Core.Content.SlugRedirect", b =>
@@ -614,6 +723,23 @@ namespace Sanatorium.Infrastructure.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sanatorium.Core.Content.Promotion", b =>
+                {
+                    b.HasOne("Sanatorium.Core.Content.MediaFile", null)
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Sanatorium.Core.Content.PromotionTranslation", b =>
+                {
+                    b.HasOne("Sanatorium.Core.Content.Promotion", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("PromotionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sanatorium.Core.Content.Treatment", b =>
                 {
                     b.HasOne("Sanatorium.Core.Content.Profile", "Profile")
@@ -644,6 +770,11 @@ namespace Sanatorium.Infrastructure.Migrations
                     b.Navigation("Translations");
 
                     b.Navigation("Treatments");
+                });
+
+            modelBuilder.Entity("Sanatorium.Core.Content.Promotion", b =>
+                {
+                    b.Navigation("Translations");
                 });
 
             modelBuilder.Entity("Sanatorium.Core.Content.Treatment", b =>

@@ -55,7 +55,8 @@ public static class Staff
         this HttpClient client,
         IHtmlFormElement form,
         Dictionary<string, string> values,
-        IElement? submitButton = null)
+        IElement? submitButton = null,
+        IReadOnlyDictionary<string, (byte[] Data, string FileName, string ContentType)>? files = null)
     {
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
@@ -87,6 +88,24 @@ public static class Staff
 
         var action = submitButton?.GetAttribute("formaction") ?? form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? form.BaseUri : new Uri(new Uri(form.BaseUri!), action).ToString();
-        return client.PostAsync(target, new FormUrlEncodedContent(fields));
+        if (form.Enctype != "multipart/form-data")
+        {
+            return client.PostAsync(target, new FormUrlEncodedContent(fields));
+        }
+
+        var multipart = new MultipartFormDataContent();
+        foreach (var (field, value) in fields)
+        {
+            multipart.Add(new StringContent(value), field);
+        }
+
+        foreach (var (field, file) in files ?? new Dictionary<string, (byte[], string, string)>())
+        {
+            var content = new ByteArrayContent(file.Data);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(file.ContentType);
+            multipart.Add(content, field, file.FileName);
+        }
+
+        return client.PostAsync(target, multipart);
     }
 }

@@ -12,6 +12,7 @@ public static class ContentKinds
         ["treatments"] = ContentKind.Treatment,
         ["profiles"] = ContentKind.Profile,
         ["pages"] = ContentKind.InfoPage,
+        ["promotions"] = ContentKind.Promotion,
     };
 
     public static IReadOnlyCollection<string> AllSegments => Segments.Keys;
@@ -26,6 +27,7 @@ public static class ContentKinds
         ContentKind.Treatment => SiteUrls.Treatment(language, slug),
         ContentKind.Profile => SiteUrls.Profile(language, slug),
         ContentKind.InfoPage => SiteUrls.Info(language, slug),
+        ContentKind.Promotion => SiteUrls.Promotion(language, slug),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -34,6 +36,7 @@ public static class ContentKinds
     {
         ContentKind.Treatment => "Treatments",
         ContentKind.Profile => "Profiles",
+        ContentKind.Promotion => "Promotions",
         _ => "InfoPages",
     };
 

@@ -73,8 +73,46 @@ public sealed class DraftForm
             errors.AddModelError(Name(Languages.Default, ContentFields.Title), text["TitleRequired"]);
         }
 
+        if (kind == ContentKind.Promotion)
+        {
+            CheckPromotion(draft, errors, text);
+        }
+
         return errors.IsValid ? draft : null;
     }
+
+    /// <summary>A promotion runs from one day to a later one, and its picture is described in every language it is in.</summary>
+    private static void CheckPromotion(Draft draft, ModelStateDictionary errors, IStringLocalizer text)
+    {
+        var hasStart = ContentFields.TryParseDate(draft.Shared.GetValueOrDefault(ContentFields.StartsOn), out var starts);
+        var hasEnd = ContentFields.TryParseDate(draft.Shared.GetValueOrDefault(ContentFields.EndsOn), out var ends);
+        if (!hasStart)
+        {
+            errors.AddModelError(SharedName(ContentFields.StartsOn), text["DateRequired"]);
+        }
+
+        if (!hasEnd)
+        {
+            errors.AddModelError(SharedName(ContentFields.EndsOn), text["DateRequired"]);
+        }
+        else if (hasStart && ends < starts)
+        {
+            errors.AddModelError(SharedName(ContentFields.EndsOn), text["EndsBeforeStart"]);
+        }
+
+        if (!string.IsNullOrEmpty(draft.Shared.GetValueOrDefault(ContentFields.ImageId)))
+        {
+            foreach (var language in Languages.All.Where(draft.HasTranslation))
+            {
+                if (string.IsNullOrWhiteSpace(draft.Fields(language).GetValueOrDefault(ContentFields.ImageAlt)))
+                {
+                    errors.AddModelError(Name(language, ContentFields.ImageAlt), text["ImageAltRequired"]);
+                }
+            }
+        }
+    }
+
+    public static string SharedName(string field) => $"Input.Shared[{field}]";
 
     private static string? Problem(string field, string value, bool hasTitle) => field switch
     {

@@ -7,10 +7,13 @@ namespace Sanatorium.Web.Pages;
 
 public sealed class IndexModel(
     SanatoriumDbContext db,
+    PromotionCards promotions,
     TimeProvider time,
     IStringLocalizer<SharedResource> text) : SitePageModel
 {
     public IReadOnlyList<ProfileItem> Profiles { get; private set; } = [];
+
+    public IReadOnlyList<PromotionArticle> Promotions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -38,6 +41,7 @@ public sealed class IndexModel(
                 new Link(SiteUrls.Profile(lang, p.Translation!.Slug), p.Translation.Title),
                 p.Treatments))
             .ToList();
+        Promotions = await promotions.CurrentAsync(lang, cancellationToken);
         Meta = new PageMeta(text["HomeTitle"], text["HomeDescription"], SiteUrls.Everywhere(SiteUrls.Home));
     }
 

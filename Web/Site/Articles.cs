@@ -10,3 +10,12 @@ public sealed record TreatmentArticle(TreatmentTranslation Treatment, Link? Prof
 public sealed record ProfileArticle(string Title, string Summary, IReadOnlyList<Link> Treatments);
 
 public sealed record InfoArticle(string Title, string Body);
+
+public sealed record PromotionArticle(
+    string Title,
+    string Href,
+    string Text,
+    Guid? ImageId,
+    string ImageAlt,
+    DateOnly StartsOn,
+    DateOnly EndsOn);

@@ -30,6 +30,7 @@ internal static class SeoEndpoints
             [
                 SiteUrls.Everywhere(SiteUrls.Home),
                 SiteUrls.Everywhere(SiteUrls.Accessibility),
+                SiteUrls.Everywhere(SiteUrls.Promotions),
             ];
 
             var profiles = await db.ProfileTranslations.Published(now)
@@ -40,7 +41,12 @@ internal static class SeoEndpoints
                 .Select(t => new Row(t.InfoPageId, t.Language, t.Slug)).ToListAsync(cancellationToken);
             pages.AddRange(Group(profiles, SiteUrls.Profile));
             pages.AddRange(Group(treatments, SiteUrls.Treatment));
+            var today = ResortClock.Today(time);
+            var promotions = await db.PromotionTranslations.Published(now)
+                .Where(t => db.Promotions.Any(p => p.Id == t.PromotionId && p.StartsOn <= today && today <= p.EndsOn))
+                .Select(t => new Row(t.PromotionId, t.Language, t.Slug)).ToListAsync(cancellationToken);
             pages.AddRange(Group(infoPages, SiteUrls.Info));
+            pages.AddRange(Group(promotions, SiteUrls.Promotion));
 
             var urls = pages.SelectMany(paths => paths.Values.Select(path => new XElement(Sitemap + "url",
                 new XElement(Sitemap + "loc", site.Value.Absolute(path)),

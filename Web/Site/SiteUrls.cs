@@ -13,6 +13,12 @@ public static class SiteUrls
 
     public static string Info(Language language, string slug) => Prefix(language) + "/info/" + slug;
 
+    public static string Promotions(Language language) => Prefix(language) + "/promotions";
+
+    public static string Promotion(Language language, string slug) => Prefix(language) + "/promotions/" + slug;
+
+    public static string Media(Guid id) => "/media/" + id;
+
     public static string Accessibility(Language language) => Prefix(language) + "/accessibility";
 
     public static IReadOnlyDictionary<Language, string> Everywhere(Func<Language, string> path) =>

@@ -22,6 +22,13 @@ public sealed class EditModel(
     [FromRoute]
     public int? Id { get; set; }
 
+    /// <summary>A promotion's new picture, if the editor chose one.</summary>
+    [BindProperty]
+    public IFormFile? Image { get; set; }
+
+    [BindProperty]
+    public bool RemoveImage { get; set; }
+
     public IContentEntity? Entity { get; private set; }
 
     public IReadOnlyDictionary<Language, TranslationStatus> Statuses { get; private set; } = new Dictionary<Language, TranslationStatus>();
@@ -74,6 +81,8 @@ public sealed class EditModel(
             return NotFound();
         }
 
+        var previousImage = Input.Shared.GetValueOrDefault(ContentFields.ImageId);
+        var upload = Kind == ContentKind.Promotion ? await TakeImageAsync(cancellationToken) : null;
         var draft = Input.ToDraft(Kind, ModelState, text);
         if (Kind == ContentKind.Treatment
             && !Profiles.Any(p => p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == Input.Shared.GetValueOrDefault(ContentFields.ProfileId)))
@@ -83,7 +92,14 @@ public sealed class EditModel(
 
         if (draft is null || !ModelState.IsValid)
         {
+            Input.Shared[ContentFields.ImageId] = previousImage;
             return Page();
+        }
+
+        if (upload is not null)
+        {
+            db.MediaFiles.Add(upload);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         var saved = await editor.SaveAsync(Kind, Id, draft, Input.BaseRevision, StaffName, cancellationToken);
@@ -113,6 +129,42 @@ public sealed class EditModel(
             default:
                 return NotFound();
         }
+    }
+
+    /// <summary>
+    /// The picture the editor uploaded, checked by its bytes (PNG, JPEG or WebP, at most 2 MB) and
+    /// put into the form's shared fields; or the picture removed. Nothing is stored until the whole form is valid.
+    /// </summary>
+    private async Task<MediaFile?> TakeImageAsync(CancellationToken cancellationToken)
+    {
+        if (RemoveImage)
+        {
+            Input.Shared[ContentFields.ImageId] = "";
+        }
+
+        if (Image is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        if (Image.Length > MediaFile.MaxBytes)
+        {
+            ModelState.AddModelError(nameof(Image), text["ImageTooLarge"]);
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        await Image.CopyToAsync(buffer, cancellationToken);
+        var data = buffer.ToArray();
+        if (MediaFile.SniffImageType(data) is not { } type)
+        {
+            ModelState.AddModelError(nameof(Image), text["ImageType"]);
+            return null;
+        }
+
+        var file = new MediaFile(type, data, time.GetUtcNow(), StaffName);
+        Input.Shared[ContentFields.ImageId] = file.Id.ToString();
+        return file;
     }
 
     /// <summary>Loads what the form shows besides the fields; false when the page does not exist.</summary>
@@ -145,6 +197,13 @@ public sealed class EditModel(
     private Draft NewDraft()
     {
         var draft = new Draft { Shared = { [ContentFields.SortOrder] = "0" } };
+        if (Kind == ContentKind.Promotion)
+        {
+            var today = ResortClock.Today(time);
+            draft.Shared[ContentFields.StartsOn] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            draft.Shared[ContentFields.EndsOn] = today.AddMonths(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (Kind == ContentKind.Treatment && Profiles.Count > 0)
         {
             draft.Shared[ContentFields.ProfileId] = Profiles[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture);

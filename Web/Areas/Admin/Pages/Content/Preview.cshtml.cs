@@ -47,6 +47,7 @@ public sealed class PreviewModel(ContentEditor editor, SanatoriumDbContext db, T
                 fields[ContentFields.Title],
                 fields.GetValueOrDefault(ContentFields.Summary, ""),
                 await TreatmentsOfProfileAsync(lang, cancellationToken))),
+            ContentKind.Promotion => ("_PromotionArticle", Promotion(draft, lang)),
             _ => ("_InfoArticle", new InfoArticle(fields[ContentFields.Title], fields.GetValueOrDefault(ContentFields.Body, ""))),
         };
         ViewData["Meta"] = new PageMeta(
@@ -55,6 +56,21 @@ public sealed class PreviewModel(ContentEditor editor, SanatoriumDbContext db, T
             Languages.All.Where(draft.HasTranslation).ToDictionary(l => l, l => ContentKinds.PreviewPath(Kind, Id, l)),
             NoIndex: true);
         return Page();
+    }
+
+    private PromotionArticle Promotion(Draft draft, Language lang)
+    {
+        var fields = draft.Fields(lang);
+        ContentFields.TryParseDate(draft.Shared.GetValueOrDefault(ContentFields.StartsOn), out var starts);
+        ContentFields.TryParseDate(draft.Shared.GetValueOrDefault(ContentFields.EndsOn), out var ends);
+        return new PromotionArticle(
+            fields[ContentFields.Title],
+            ContentKinds.PreviewPath(Kind, Id, lang),
+            fields.GetValueOrDefault(ContentFields.Text, ""),
+            Guid.TryParse(draft.Shared.GetValueOrDefault(ContentFields.ImageId), out var image) ? image : null,
+            fields.GetValueOrDefault(ContentFields.ImageAlt, ""),
+            starts,
+            ends);
     }
 
     private async Task<TreatmentArticle> TreatmentAsync(Draft draft, Language lang, CancellationToken cancellationToken)

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sanatorium.Core.Content;
+
+namespace Sanatorium.Infrastructure.Data.EntityConfigurations;
+
+internal sealed class PromotionConfiguration : IEntityTypeConfiguration<Promotion>
+{
+    public void Configure(EntityTypeBuilder<Promotion> builder)
+    {
+        builder.ConfigureTranslated<Promotion, PromotionTranslation>(nameof(PromotionTranslation.PromotionId));
+        builder.HasIndex(p => new { p.StartsOn, p.EndsOn });
+        builder.HasOne<MediaFile>().WithMany().HasForeignKey(p => p.ImageId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class PromotionTranslationConfiguration : IEntityTypeConfiguration<PromotionTranslation>
+{
+    public void Configure(EntityTypeBuilder<PromotionTranslation> builder)
+    {
+        builder.HasKey(t => new { t.PromotionId, t.Language });
+        builder.ConfigureTranslation();
+        builder.Property(t => t.ImageAlt).HasMaxLength(400);
+    }
+}
+
+internal sealed class MediaFileConfiguration : IEntityTypeConfiguration<MediaFile>
+{
+    public void Configure(EntityTypeBuilder<MediaFile> builder)
+    {
+        builder.Property(m => m.ContentType).HasMaxLength(100);
+        builder.Property(m => m.UploadedBy).HasMaxLength(256);
+    }
+}

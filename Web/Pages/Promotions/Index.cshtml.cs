@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Localization;
+using Sanatorium.Web.Site;
+
+namespace Sanatorium.Web.Pages.Promotions;
+
+public sealed class IndexModel(PromotionCards promotions, IStringLocalizer<SharedResource> text) : SitePageModel
+{
+    public IReadOnlyList<PromotionArticle> Current { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Current = await promotions.CurrentAsync(Lang, cancellationToken);
+        Meta = new PageMeta(text["PromotionsTitle"], text["PromotionsDescription"], SiteUrls.Everywhere(SiteUrls.Promotions));
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Sanatorium.Core;
+using Sanatorium.Core.Content;
+using Sanatorium.Infrastructure.Content;
+using Sanatorium.Infrastructure.Data;
+using Sanatorium.Web.Site;
+
+namespace Sanatorium.Web.Pages.Promotions;
+
+/// <summary>One promotion, while it runs; before its first day and after its last it is 404.</summary>
+public sealed class ShowModel(SanatoriumDbContext db, SlugRedirects redirects, TimeProvider time) : SitePageModel
+{
+    public PromotionArticle Article { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var (lang, now, today) = (Lang, time.GetUtcNow(), ResortClock.Today(time));
+        var page = await db.Promotions
+            .Where(p => p.StartsOn <= today && today <= p.EndsOn)
+            .Where(p => p.Translations.Any(x =>
+                x.Language == lang && x.Slug == slug && x.PublishedAt != null && x.PublishedAt <= now))
+            .Select(p => new
+            {
+                p.ImageId,
+                p.StartsOn,
+                p.EndsOn,
+                Current = p.Translations.Single(x => x.Language == lang),
+                Paths = p.Translations
+                    .Where(x => x.PublishedAt != null && x.PublishedAt <= now)
+                    .Select(x => new { x.Language, x.Slug })
+                    .ToList(),
+            })
+            .AsNoTracking()
+            .FirstOrDefaultAsync(cancellationToken);
+        if (page is null)
+        {
+            return await redirects.CurrentSlugAsync(ContentKind.Promotion, lang, slug, now, cancellationToken) is { } current
+                ? RedirectPermanent(SiteUrls.Promotion(lang, current))
+                : NotFound();
+        }
+
+        var t = page.Current;
+        Article = new PromotionArticle(t.Title, SiteUrls.Promotion(lang, t.Slug), t.Text, page.ImageId, t.ImageAlt, page.StartsOn, page.EndsOn);
+        Meta = new PageMeta(
+            t.Title,
+            t.MetaDescription,
+            page.Paths.ToDictionary(x => x.Language, x => SiteUrls.Promotion(x.Language, x.Slug)));
+        return Page();
+    }
+}
