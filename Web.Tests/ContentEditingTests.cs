@@ -189,6 +189,30 @@ public sealed class ContentEditingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await site.CreateVisitor().GetAsync(EnglishPage)).StatusCode);
     }
 
+    [Fact]
+    public async Task Contact_details_edited_in_the_back_office_show_in_every_page_header_and_footer()
+    {
+        var editor = await EditorAsync("contacts@staraya-russa.test");
+        var (_, form) = await editor.GetPageAsync("/admin/content/contacts");
+
+        var refused = await editor.SubmitAsync(form.QuerySelector<IHtmlFormElement>("main form")!, new() { ["Input.Phone"] = "call us!" });
+        Assert.Equal("Номер может содержать цифры, пробелы, скобки, дефисы и + в начале.", (await refused.ParseAsync()).QuerySelector("#phone-error")?.TextContent);
+
+        var saved = await editor.SubmitAsync(form.QuerySelector<IHtmlFormElement>("main form")!, new()
+        {
+            ["Input.Phone"] = "+7 (81652) 5-00-00",
+            ["Input.AddressEn"] = "62 Mineralnaya Street, Staraya Russa",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var (_, page) = await site.CreateVisitor().GetPageAsync(EnglishPage);
+        var phone = page.QuerySelector("header a.phone")!;
+        Assert.Equal("+7 (81652) 5-00-00", phone.TextContent);
+        Assert.Equal("tel:+78165250000", phone.GetAttribute("href"));
+        Assert.Contains("62 Mineralnaya Street, Staraya Russa", page.QuerySelector("footer")!.TextContent);
+        Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "contacts.saved")));
+    }
+
     private async Task<HttpClient> EditorAsync(string email) =>
         await site.LogInAsync(await site.CreateAsync(email, Roles.Editor));
 

@@ -29,6 +29,8 @@ builder.Services.AddRateLimiter(_ => { });
 builder.Services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>(RateLimits.Configure);
 builder.Services.AddSingleton<ContentRenderer>();
 builder.Services.AddScoped<PromotionCards>();
+builder.Services.AddMemoryCache();
+builder.Services.AddScoped<SiteContacts>();
 
 var app = builder.Build();
 

@@ -27,6 +27,8 @@ public sealed class SanatoriumDbContext(DbContextOptions<SanatoriumDbContext> op
 
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
 
+    public DbSet<ContactDetails> ContactDetails => Set<ContactDetails>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<ContentRevision> ContentRevisions => Set<ContentRevision>();

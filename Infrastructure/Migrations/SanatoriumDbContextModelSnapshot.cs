@@ -194,6 +194,31 @@ namespace Sanatorium.Infrastructure.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Sanatorium.Core.Content.ContactDetails", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AddressEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("AddressRu")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ContactDetails");
+                });
+
             modelBuilder.Entity("Sanatorium.Core.Content.ContentRevision", b =>
                 {
                     b.Property<long>("Id")

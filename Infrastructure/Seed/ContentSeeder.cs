@@ -37,6 +37,11 @@ public sealed class ContentSeeder(SanatoriumDbContext db, TimeProvider time)
             db.InfoPages.Add(page);
         }
 
+        if (!await db.ContactDetails.AnyAsync(cancellationToken))
+        {
+            db.ContactDetails.Add(SeedContent.Contacts());
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -13,6 +13,12 @@ internal static class SeedContent
     public const string MusculoskeletalKey = "musculoskeletal-system";
     public const string LumbarPainSyndromeKey = "lumbar-pain-syndrome";
 
+    /// <summary>The resort's address; the phone is left for the resort's staff to fill in the back office.</summary>
+    public static ContactDetails Contacts() => new(
+        phone: "",
+        addressRu: "175200, Новгородская область, г. Старая Русса, ул. Минеральная, 62",
+        addressEn: "62 Mineralnaya St., Staraya Russa, Novgorod region, 175200, Russia");
+
     public static Profile Musculoskeletal()
     {
         var profile = new Profile(MusculoskeletalKey, 1);
