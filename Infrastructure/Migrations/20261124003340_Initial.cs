@@ -52,6 +52,55 @@ namespace Sanatorium.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    User = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Target = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Details = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContactDetails",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AddressRu = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    AddressEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContactDetails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContentRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    EntityId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Author = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Data = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContentRevisions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InfoPages",
                 columns: table => new
                 {
@@ -66,6 +115,21 @@ namespace Sanatorium.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MediaFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Data = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Profiles",
                 columns: table => new
                 {
@@ -77,6 +141,22 @@ namespace Sanatorium.Infrastructure.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Profiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SlugRedirects",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    OldSlug = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EntityId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SlugRedirects", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -209,6 +289,29 @@ namespace Sanatorium.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Promotions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ImageId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Promotions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Promotions_MediaFiles_ImageId",
+                        column: x => x.ImageId,
+                        principalTable: "MediaFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProfileTranslations",
                 columns: table => new
                 {
@@ -250,6 +353,30 @@ namespace Sanatorium.Infrastructure.Migrations
                         principalTable: "Profiles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PromotionTranslations",
+                columns: table => new
+                {
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    PromotionId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    ImageAlt = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Slug = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    MetaDescription = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PromotionTranslations", x => new { x.PromotionId, x.Language });
+                    table.ForeignKey(
+                        name: "FK_PromotionTranslations_Promotions_PromotionId",
+                        column: x => x.PromotionId,
+                        principalTable: "Promotions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -318,6 +445,22 @@ namespace Sanatorium.Infrastructure.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_User_At",
+                table: "AuditEntries",
+                columns: new[] { "User", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentRevisions_Kind_EntityId_Number",
+                table: "ContentRevisions",
+                columns: new[] { "Kind", "EntityId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InfoPages_Key",
                 table: "InfoPages",
                 column: "Key",
@@ -339,6 +482,34 @@ namespace Sanatorium.Infrastructure.Migrations
                 name: "IX_ProfileTranslations_Language_Slug",
                 table: "ProfileTranslations",
                 columns: new[] { "Language", "Slug" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promotions_ImageId",
+                table: "Promotions",
+                column: "ImageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promotions_Key",
+                table: "Promotions",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promotions_StartsOn_EndsOn",
+                table: "Promotions",
+                columns: new[] { "StartsOn", "EndsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PromotionTranslations_Language_Slug",
+                table: "PromotionTranslations",
+                columns: new[] { "Language", "Slug" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SlugRedirects_Kind_Language_OldSlug",
+                table: "SlugRedirects",
+                columns: new[] { "Kind", "Language", "OldSlug" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -378,10 +549,25 @@ namespace Sanatorium.Infrastructure.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "ContactDetails");
+
+            migrationBuilder.DropTable(
+                name: "ContentRevisions");
+
+            migrationBuilder.DropTable(
                 name: "InfoPageTranslations");
 
             migrationBuilder.DropTable(
                 name: "ProfileTranslations");
+
+            migrationBuilder.DropTable(
+                name: "PromotionTranslations");
+
+            migrationBuilder.DropTable(
+                name: "SlugRedirects");
 
             migrationBuilder.DropTable(
                 name: "TreatmentTranslations");
@@ -396,7 +582,13 @@ namespace Sanatorium.Infrastructure.Migrations
                 name: "InfoPages");
 
             migrationBuilder.DropTable(
+                name: "Promotions");
+
+            migrationBuilder.DropTable(
                 name: "Treatments");
+
+            migrationBuilder.DropTable(
+                name: "MediaFiles");
 
             migrationBuilder.DropTable(
                 name: "Profiles");
