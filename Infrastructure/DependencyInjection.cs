@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Sanatorium.Infrastructure.Audit;
 using Sanatorium.Infrastructure.Data;
+using Sanatorium.Infrastructure.Email;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Infrastructure.Options;
 using Sanatorium.Infrastructure.Seed;
@@ -48,9 +49,17 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<SanatoriumDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        // A reset or set-password link works once (it carries the security stamp) and for a day.
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(1));
+        // A locked or deleted account, or a role taken away, reaches open sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
+        services.AddScoped<StaffAccounts>();
+        services.AddSingleton<MailKitEmailSender>();
+        services.AddSingleton<BackgroundMail>();
+        services.AddHostedService(provider => provider.GetRequiredService<BackgroundMail>());
         services.AddScoped<ContentSeeder>();
         services.AddScoped<AdministratorSeeder>();
         services.AddScoped<DatabaseInitializer>();
