@@ -21,13 +21,16 @@ builder.Services.AddRazorPages(options =>
         AdminAccess.AddConventions(options.Conventions);
     })
     .AddDataAnnotationsLocalization(options =>
-        options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(AdminResource)));
+        options.DataAnnotationLocalizerProvider = (_, factory) =>
+            new FallbackStringLocalizer(factory.Create(typeof(AdminResource)), factory.Create(typeof(AccountResource))));
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 builder.Services.ConfigureApplicationCookie(AdminCookies.Configure);
 builder.Services.AddAuthorization(AdminAccess.AddPolicies);
 builder.Services.AddRateLimiter(_ => { });
 builder.Services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>(RateLimits.Configure);
 builder.Services.AddSingleton<ContentRenderer>();
+builder.Services.AddScoped<IdentityErrorDescriber, LocalizedIdentityErrors>();
+builder.Services.AddScoped<AccountEmails>();
 
 var app = builder.Build();
 
