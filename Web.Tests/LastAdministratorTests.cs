@@ -16,7 +16,7 @@ public sealed class LastAdministratorTests(SiteFactory site) : IClassFixture<Sit
         var firstEdit = $"/admin/users/edit/{await IdOfAsync("admin@staraya-russa.test")}";
 
         var ownRole = await (await SubmitRolesAsync(first, firstEdit, Roles.Editor)).ParseAsync();
-        Assert.Equal(Refusal, ownRole.FieldError("Input.Roles"));
+        Assert.Contains(Refusal, ownRole.FieldError("Input.Roles"));
 
         // A second administrator, still in a session begun before the first one locks them.
         var secondEmail = await site.CreateAsync("second-admin@staraya-russa.test", Roles.Administrator);
@@ -30,7 +30,7 @@ public sealed class LastAdministratorTests(SiteFactory site) : IClassFixture<Sit
 
         Assert.Equal(Refusal, delete.QuerySelector("[role=alert]")?.TextContent.Trim());
         Assert.Equal(Refusal, lockOut.QuerySelector("[role=alert]")?.TextContent.Trim());
-        Assert.Equal(Refusal, takeRole.FieldError("Input.Roles"));
+        Assert.Contains(Refusal, takeRole.FieldError("Input.Roles"));
         Assert.True(await site.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "admin@staraya-russa.test" && u.LockoutEnd == null)));
 
         // Once the second administrator can log in again, the first may give up the role.

@@ -38,8 +38,7 @@ public static class Forms
     public static string FieldError(this IDocument page, string fieldName)
     {
         var field = page.QuerySelector($"[name='{fieldName}']") ?? throw new Xunit.Sdk.XunitException($"No field {fieldName} at {page.Url}");
-        var describedBy = field.GetAttribute("aria-describedby") ?? field.Closest("fieldset")?.GetAttribute("aria-describedby") ?? "";
-        var described = describedBy.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var described = (field.GetAttribute("aria-describedby") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return string.Join(" ", described.Select(id => page.GetElementById(id)?.TextContent.Trim()).Where(t => !string.IsNullOrEmpty(t)));
     }
 }
