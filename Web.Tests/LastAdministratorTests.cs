@@ -13,7 +13,7 @@ public sealed class LastAdministratorTests(SiteFactory site) : IClassFixture<Sit
     public async Task The_last_administrator_who_can_log_in_cannot_be_deleted_locked_or_stripped_of_the_role()
     {
         var first = await site.LogInAsync("admin@staraya-russa.test", "Correct-Horse-42");
-        var firstEdit = $"/admin/users/edit/{await IdOfAsync("admin@staraya-russa.test")}";
+        var firstEdit = $"/admin/users/edit/{await site.IdOfAsync("admin@staraya-russa.test")}";
 
         var ownRole = await (await SubmitRolesAsync(first, firstEdit, Roles.Editor)).ParseAsync();
         Assert.Contains(Refusal, ownRole.FieldError("Input.Roles"));
@@ -21,10 +21,10 @@ public sealed class LastAdministratorTests(SiteFactory site) : IClassFixture<Sit
         // A second administrator, still in a session begun before the first one locks them.
         var secondEmail = await site.CreateAsync("second-admin@staraya-russa.test", Roles.Administrator);
         var second = await site.LogInAsync(secondEmail);
-        var secondEdit = $"/admin/users/edit/{await IdOfAsync(secondEmail)}";
+        var secondEdit = $"/admin/users/edit/{await site.IdOfAsync(secondEmail)}";
         await first.SubmitFormAsync(secondEdit, [], "form[action*='handler=Lock']");
 
-        var delete = await (await second.SubmitFormAsync($"/admin/users/delete/{await IdOfAsync("admin@staraya-russa.test")}", [])).ParseAsync();
+        var delete = await (await second.SubmitFormAsync($"/admin/users/delete/{await site.IdOfAsync("admin@staraya-russa.test")}", [])).ParseAsync();
         var lockOut = await (await second.SubmitFormAsync(firstEdit, [], "form[action*='handler=Lock']")).ParseAsync();
         var takeRole = await (await SubmitRolesAsync(second, firstEdit, Roles.Marketer)).ParseAsync();
 
@@ -45,7 +45,4 @@ public sealed class LastAdministratorTests(SiteFactory site) : IClassFixture<Sit
         var (_, page) = await client.GetPageAsync(editPath);
         return await client.SubmitAsync(page.Form("main form:not([action])").Tick("Input.Roles", roles), []);
     }
-
-    private Task<string> IdOfAsync(string email) =>
-        site.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 }

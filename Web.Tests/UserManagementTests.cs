@@ -49,7 +49,7 @@ public sealed class UserManagementTests(SiteFactory site) : IClassFixture<SiteFa
             ["Input.Language"] = "en",
         });
         var mail = await MailDev.WaitForMailToAsync(email);
-        var link = new Uri(mail.Text.Split('\n').Single(l => l.StartsWith(SiteFactory.BaseUrl))).PathAndQuery;
+        var link = mail.LinkTo("/admin/account/resetpassword").PathAndQuery;
         var set = await admin.SubmitFormAsync(link, new() { ["Input.NewPassword"] = "Chosen-By-Me-42", ["Input.ConfirmPassword"] = "Chosen-By-Me-42" });
 
         Assert.Equal("Your account — AMAKS Staraya Russa", mail.Subject);
@@ -130,7 +130,7 @@ public sealed class UserManagementTests(SiteFactory site) : IClassFixture<SiteFa
     {
         var admin = await site.LogInAsync(Administrator, AdministratorPassword);
         var email = await site.CreateAsync(MailDev.NewAddress("deleted"), Roles.Marketer);
-        var id = await IdOfAsync(email);
+        var id = await site.IdOfAsync(email);
 
         var (_, confirm) = await admin.GetPageAsync($"/admin/users/delete/{id}");
         var deleted = await admin.SubmitAsync(confirm.Form(), []);
@@ -147,7 +147,7 @@ public sealed class UserManagementTests(SiteFactory site) : IClassFixture<SiteFa
     {
         var email = await site.CreateAsync(MailDev.NewAddress("self"), Roles.Administrator);
         var admin = await site.LogInAsync(email);
-        var id = await IdOfAsync(email);
+        var id = await site.IdOfAsync(email);
         var entries = (await CountsAsync()).Entries;
 
         var lockRefused = await (await admin.SubmitFormAsync(await EditPathAsync(email), [], "form[action*='handler=Lock']")).ParseAsync();
@@ -162,10 +162,7 @@ public sealed class UserManagementTests(SiteFactory site) : IClassFixture<SiteFa
     private static IHtmlTableRowElement Row(IDocument list, string email) =>
         list.QuerySelectorAll<IHtmlTableRowElement>("tbody tr").Single(r => r.Cells[0].TextContent.Trim() == email);
 
-    private async Task<string> EditPathAsync(string email) => $"/admin/users/edit/{await IdOfAsync(email)}";
-
-    private Task<string> IdOfAsync(string email) =>
-        site.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+    private async Task<string> EditPathAsync(string email) => $"/admin/users/edit/{await site.IdOfAsync(email)}";
 
     private Task<List<string>> RolesOfAsync(string email) =>
         site.WithDbAsync(db => db.UserRoles.Where(ur => db.Users.Any(u => u.Id == ur.UserId && u.Email == email))

@@ -67,7 +67,14 @@ public sealed record ReceivedMail(
     [property: JsonPropertyName("text")] string Text,
     [property: JsonPropertyName("html")] string Html,
     [property: JsonPropertyName("to")] IReadOnlyList<MailAddress> To,
-    [property: JsonPropertyName("from")] IReadOnlyList<MailAddress> From);
+    [property: JsonPropertyName("from")] IReadOnlyList<MailAddress> From)
+{
+    /// <summary>The absolute link to <paramref name="path"/> in the text part (on a line of its own).</summary>
+    public Uri LinkTo(string path) =>
+        Text.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.StartsWith(SiteFactory.BaseUrl + path + "?")) is { } link
+            ? new Uri(link)
+            : throw new Xunit.Sdk.XunitException($"No link to {SiteFactory.BaseUrl}{path} in:\n{Text}");
+}
 
 public sealed record MailAddress(
     [property: JsonPropertyName("address")] string Address,

@@ -1,5 +1,3 @@
-using Sanatorium.Infrastructure.Identity;
-
 namespace Sanatorium.Web.Admin;
 
 /// <summary>The roles ticked in a form; anything that is not a back office role is ignored.</summary>

@@ -54,6 +54,7 @@ public sealed class ForgotPasswordModel(
     {
         [Required(ErrorMessage = "EmailRequired")]
         [EmailAddress(ErrorMessage = "EmailInvalid")]
+        [StringLength(256, ErrorMessage = "EmailTooLong")]
         [Display(Name = "Email")]
         public string Email { get; set; } = "";
     }

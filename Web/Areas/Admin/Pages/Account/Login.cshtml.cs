@@ -64,6 +64,7 @@ public sealed class LoginModel(
     {
         [Required(ErrorMessage = "EmailRequired")]
         [EmailAddress(ErrorMessage = "EmailInvalid")]
+        [StringLength(256, ErrorMessage = "EmailTooLong")]
         [Display(Name = "Email")]
         public string Email { get; set; } = "";
 
