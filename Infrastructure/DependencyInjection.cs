@@ -56,12 +56,12 @@ public static class DependencyInjection
 
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
+        services.AddScoped<ContentSeeder>();
+        services.AddScoped<AdministratorSeeder>();
         services.AddScoped<StaffAccounts>();
         services.AddSingleton<MailKitEmailSender>();
         services.AddSingleton<BackgroundMail>();
         services.AddHostedService(provider => provider.GetRequiredService<BackgroundMail>());
-        services.AddScoped<ContentSeeder>();
-        services.AddScoped<AdministratorSeeder>();
         services.AddScoped<DatabaseInitializer>();
         services.AddHostedService<DatabaseStartup>();
         services.AddHealthChecks().AddDbContextCheck<SanatoriumDbContext>("database");

@@ -25,12 +25,12 @@ builder.Services.AddRazorPages(options =>
             new FallbackStringLocalizer(factory.Create(typeof(AdminResource)), factory.Create(typeof(AccountResource))));
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 builder.Services.ConfigureApplicationCookie(AdminCookies.Configure);
+builder.Services.AddScoped<IdentityErrorDescriber, LocalizedIdentityErrors>();
+builder.Services.AddScoped<AccountEmails>();
 builder.Services.AddAuthorization(AdminAccess.AddPolicies);
 builder.Services.AddRateLimiter(_ => { });
 builder.Services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>(RateLimits.Configure);
 builder.Services.AddSingleton<ContentRenderer>();
-builder.Services.AddScoped<IdentityErrorDescriber, LocalizedIdentityErrors>();
-builder.Services.AddScoped<AccountEmails>();
 
 var app = builder.Build();
 
