@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Sanatorium.Infrastructure.Audit;
 using Sanatorium.Infrastructure.Content;
 using Sanatorium.Infrastructure.Data;
+using Sanatorium.Infrastructure.Email;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Infrastructure.Options;
 using Sanatorium.Infrastructure.Seed;
@@ -49,6 +50,10 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<SanatoriumDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        // A reset or set-password link works once (it carries the security stamp) and for a day.
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(1));
+        // A locked or deleted account, or a role taken away, reaches open sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
@@ -56,6 +61,10 @@ public static class DependencyInjection
         services.AddScoped<SlugRedirects>();
         services.AddScoped<ContentSeeder>();
         services.AddScoped<AdministratorSeeder>();
+        services.AddScoped<StaffAccounts>();
+        services.AddSingleton<MailKitEmailSender>();
+        services.AddSingleton<BackgroundMail>();
+        services.AddHostedService(provider => provider.GetRequiredService<BackgroundMail>());
         services.AddScoped<DatabaseInitializer>();
         services.AddHostedService<DatabaseStartup>();
         services.AddHealthChecks().AddDbContextCheck<SanatoriumDbContext>("database");

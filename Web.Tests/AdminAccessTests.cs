@@ -45,6 +45,21 @@ public sealed partial class AdminAccessTests(SiteFactory site) : IClassFixture<S
         }
     }
 
+    [Fact]
+    public async Task The_staff_account_pages_are_among_the_pages_checked()
+    {
+        var paths = (await AdminPagesAsync()).Select(p => p.Path).ToHashSet();
+
+        Assert.Superset(
+            new HashSet<string>
+            {
+                "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode",
+                "/Me/Index", "/Me/ChangePassword", "/Me/EnableAuthenticator", "/Me/RecoveryCodes", "/Me/DisableTwoFactor",
+                "/Users/Index", "/Users/Create", "/Users/Edit", "/Users/Delete", "/Audit/Index",
+            },
+            paths);
+    }
+
     [Theory]
     [InlineData(Roles.Administrator)]
     [InlineData(Roles.Editor)]

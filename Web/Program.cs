@@ -21,9 +21,12 @@ builder.Services.AddRazorPages(options =>
         AdminAccess.AddConventions(options.Conventions);
     })
     .AddDataAnnotationsLocalization(options =>
-        options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(AdminResource)));
+        options.DataAnnotationLocalizerProvider = (_, factory) =>
+            new FallbackStringLocalizer(factory.Create(typeof(AdminResource)), factory.Create(typeof(AccountResource))));
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 builder.Services.ConfigureApplicationCookie(AdminCookies.Configure);
+builder.Services.AddScoped<IdentityErrorDescriber, LocalizedIdentityErrors>();
+builder.Services.AddScoped<AccountEmails>();
 builder.Services.AddAuthorization(AdminAccess.AddPolicies);
 builder.Services.AddRateLimiter(_ => { });
 builder.Services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>(RateLimits.Configure);

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sanatorium.Infrastructure.Identity;
 
@@ -26,6 +27,9 @@ public static class Staff
 
         return email;
     }
+
+    public static Task<string> IdOfAsync(this SiteFactory site, string email) =>
+        site.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
     /// <summary>A browser-like client (cookies kept, redirects not followed) logged in as <paramref name="email"/>.</summary>
     public static async Task<HttpClient> LogInAsync(this SiteFactory site, string email, string password = Password)

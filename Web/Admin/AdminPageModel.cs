@@ -11,4 +11,8 @@ public abstract class AdminPageModel : PageModel
 
     /// <summary>The e-mail of the member of staff, as the audit log records it.</summary>
     protected string StaffName => User.Identity?.Name ?? "anonymous";
+
+    /// <summary>Only an address on this site: a return URL that leaves it is ignored.</summary>
+    protected string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/admin";
 }

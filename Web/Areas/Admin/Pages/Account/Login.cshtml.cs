@@ -13,7 +13,8 @@ namespace Sanatorium.Web.Areas.Admin.Pages.Account;
 public sealed class LoginModel(
     SignInManager<ApplicationUser> signIn,
     AuditLog audit,
-    IStringLocalizer<AdminResource> text) : AdminPageModel
+    IStringLocalizer<AdminResource> text,
+    IStringLocalizer<AccountResource> accountText) : AdminPageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -47,7 +48,10 @@ public sealed class LoginModel(
         if (result.IsLockedOut)
         {
             await audit.RecordNowAsync(Input.Email, "login.locked-out", Input.Email);
-            ModelState.AddModelError(string.Empty, text["LockedOut"]);
+            var user = await signIn.UserManager.FindByEmailAsync(Input.Email);
+            ModelState.AddModelError(
+                string.Empty,
+                user is not null && StaffAccounts.IsLockedByAdministrator(user.LockoutEnd) ? accountText["LockedByAdministrator"] : text["LockedOut"]);
             return Page();
         }
 
@@ -56,14 +60,11 @@ public sealed class LoginModel(
         return Page();
     }
 
-    /// <summary>Only an address on this site: a return URL that leaves it is ignored.</summary>
-    internal string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/admin";
-
     public sealed class InputModel
     {
         [Required(ErrorMessage = "EmailRequired")]
         [EmailAddress(ErrorMessage = "EmailInvalid")]
+        [StringLength(256, ErrorMessage = "EmailTooLong")]
         [Display(Name = "Email")]
         public string Email { get; set; } = "";
 

@@ -1,0 +1,44 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace Sanatorium.Web.Tests.Infrastructure;
+
+public static class Forms
+{
+    /// <summary>GETs a page and submits one of its forms (by default the first in main) with some values changed.</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(
+        this HttpClient client,
+        string path,
+        Dictionary<string, string> values,
+        string selector = "main form")
+    {
+        var (_, page) = await client.GetPageAsync(path);
+        return await client.SubmitAsync(page.Form(selector), values);
+    }
+
+    public static IHtmlFormElement Form(this IDocument page, string selector = "main form") =>
+        page.QuerySelector<IHtmlFormElement>(selector)
+        ?? throw new Xunit.Sdk.XunitException($"No form '{selector}' at {page.Url}:\n{page.Body?.TextContent.Trim()}");
+
+    /// <summary>Ticks exactly the given checkboxes named <paramref name="name"/> (a browser sends only ticked ones).</summary>
+    public static IHtmlFormElement Tick(this IHtmlFormElement form, string name, params string[] values)
+    {
+        foreach (var box in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "checkbox" && i.Name == name))
+        {
+            box.IsChecked = values.Contains(box.Value);
+        }
+
+        return form;
+    }
+
+    /// <summary>The text of the status message the layout shows after a redirect.</summary>
+    public static string? StatusMessage(this IDocument page) => page.QuerySelector("[role=status]")?.TextContent.Trim();
+
+    /// <summary>The error shown for a field, found the way a screen reader finds it: through the field's aria-describedby.</summary>
+    public static string FieldError(this IDocument page, string fieldName)
+    {
+        var field = page.QuerySelector($"[name='{fieldName}']") ?? throw new Xunit.Sdk.XunitException($"No field {fieldName} at {page.Url}");
+        var described = (field.GetAttribute("aria-describedby") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(" ", described.Select(id => page.GetElementById(id)?.TextContent.Trim()).Where(t => !string.IsNullOrEmpty(t)));
+    }
+}

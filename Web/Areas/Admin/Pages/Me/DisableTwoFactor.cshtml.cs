@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Sanatorium.Infrastructure.Identity;
+using Sanatorium.Web.Admin;
+
+namespace Sanatorium.Web.Areas.Admin.Pages.Me;
+
+/// <summary>
+/// Switches two-factor login off, after a confirmation. The shared key is replaced too, so the
+/// app's old entry stops working and a later set-up starts afresh (a new phone, say).
+/// </summary>
+[EnableRateLimiting(RateLimits.Login)]
+public sealed class DisableTwoFactorModel(
+    UserManager<ApplicationUser> users,
+    SignInManager<ApplicationUser> signIn,
+    StaffAccounts accounts,
+    IStringLocalizer<AccountResource> text) : OwnAccountPageModel(users)
+{
+    public bool TwoFactorEnabled { get; private set; }
+
+    public async Task OnGetAsync() => TwoFactorEnabled = (await CurrentUserAsync()).TwoFactorEnabled;
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await CurrentUserAsync();
+        if (user.TwoFactorEnabled)
+        {
+            var result = await accounts.ChangeAsync(StaffName, "2fa.disabled", user, async () =>
+            {
+                var disabled = await Users.SetTwoFactorEnabledAsync(user, false);
+                return disabled.Succeeded ? await Users.ResetAuthenticatorKeyAsync(user) : disabled;
+            });
+            if (result.Succeeded)
+            {
+                await signIn.RefreshSignInAsync(user);
+            }
+
+            StatusMessage = result.Succeeded ? text["TwoFactorDisabled"] : text["IdentityDefaultError"];
+        }
+
+        return RedirectToPage("./Index");
+    }
+}
