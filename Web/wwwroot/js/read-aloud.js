@@ -1,5 +1,6 @@
 // "Read aloud" in the version for the visually impaired: the browser's own speech synthesis reads the
-// selected text, or else the page's main content, block by block in each block's language. The button
+// selected text, or else the page's main content (breadcrumbs left out), block by block in each block's
+// language. The button
 // stays hidden where the browser has no speech synthesis (and without JavaScript).
 (function () {
     "use strict";
@@ -16,7 +17,10 @@
         if (!main) {
             return [];
         }
-        return Array.prototype.map.call(main.querySelectorAll("h1, h2, h3, p, li, .image-text"), function (element) {
+        var readable = Array.prototype.filter.call(main.querySelectorAll("h1, h2, h3, p, li, .image-text"), function (element) {
+            return !element.closest("nav");
+        });
+        return readable.map(function (element) {
             var owner = element.closest("[lang]");
             return { text: element.innerText.trim(), lang: owner ? owner.lang : document.documentElement.lang };
         }).filter(function (block) { return block.text; });
