@@ -14,7 +14,7 @@ public sealed class ReflowTests(BrowserSite site) : IClassFixture<BrowserSite>
     public static TheoryData<string, int> Cases()
     {
         var cases = new TheoryData<string, int>();
-        foreach (var path in AxeTests.Pages)
+        foreach (var path in AxeChecks.Pages)
         {
             cases.Add(path, 1280);
             cases.Add(path, 320);
