@@ -15,7 +15,7 @@ public sealed class KeyboardTests(BrowserSite site) : IClassFixture<BrowserSite>
         var page = await visitor.NewPageAsync();
         await page.GotoAsync(path);
 
-        var seen = await TabThroughAsync(page);
+        var seen = await PageProbe.TabThroughAsync(page);
 
         Assert.Equal("a", seen[0].Tag);
         Assert.Equal("#main", seen[0].Href);
@@ -63,25 +63,6 @@ public sealed class KeyboardTests(BrowserSite site) : IClassFixture<BrowserSite>
 
         Assert.EndsWith("/en/#vision-panel", page.Url);
         Assert.Equal("rgb(0, 0, 0)", await PageProbe.StyleAsync(page, "body", "background-color"));
-    }
-
-    /// <summary>Presses Tab until the focus has gone round the whole page once; returns what it stopped at.</summary>
-    private static async Task<List<PageProbe.Focus>> TabThroughAsync(IPage page)
-    {
-        var seen = new List<PageProbe.Focus>();
-        for (var i = 0; i < 60; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            var focus = await PageProbe.FocusedAsync(page);
-            if (focus.Tag == "body" || seen.Contains(focus))
-            {
-                break;
-            }
-
-            seen.Add(focus);
-        }
-
-        return seen;
     }
 
     /// <summary>Presses Tab until the element whose text is <paramref name="text"/> has the focus.</summary>

@@ -48,6 +48,25 @@ public static class PageProbe
         }
         """);
 
+    /// <summary>Presses Tab until the focus has gone round the whole page once; returns each element it stopped at.</summary>
+    public static async Task<List<Focus>> TabThroughAsync(IPage page)
+    {
+        var seen = new List<Focus>();
+        for (var i = 0; i < 100; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var focus = await FocusedAsync(page);
+            if (focus.Tag == "body" || seen.Contains(focus))
+            {
+                break;
+            }
+
+            seen.Add(focus);
+        }
+
+        return seen;
+    }
+
     /// <summary>
     /// What does not fit the viewport's width: a horizontal scroll bar, elements that reach past the
     /// right or left edge, and content cut off by an element that hides its overflow. Empty when all fits.

@@ -50,20 +50,10 @@ public sealed class ReflowTests(BrowserSite site) : IClassFixture<BrowserSite>
         var page = await visitor.NewPageAsync();
         await page.GotoAsync(path);
 
-        var seen = new List<PageProbe.Focus>();
-        for (var i = 0; i < 80; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            var focus = await PageProbe.FocusedAsync(page);
-            if (focus.Tag == "body" || seen.Contains(focus))
-            {
-                break;
-            }
+        var seen = await PageProbe.TabThroughAsync(page);
 
-            seen.Add(focus);
-            Assert.True(focus.InViewport && !focus.Covered && focus.Outlined, $"{focus} is not shown in full with its focus outline");
-        }
-
+        Assert.All(seen, focus => Assert.True(
+            focus.InViewport && !focus.Covered && focus.Outlined, $"{focus} is not shown in full with its focus outline"));
         Assert.Contains(seen, f => f.Text == "Меньше" || f.Text == "Smaller");
         Assert.Contains(seen, f => f.Tag == "input");
     }
