@@ -96,9 +96,11 @@ public sealed class PublicPagesTests(SiteFactory site) : IClassFixture<SiteFacto
         {
             var (_, page) = await client.GetPageAsync(path);
 
-            var accessibility = page.QuerySelector("header a.a11y-link");
-            Assert.Equal(expected.Item1, accessibility?.TextContent.Trim());
-            Assert.Equal(expected.Item2, accessibility?.GetAttribute("href"));
+            // The toggle is a button of a form, so that it works without JavaScript.
+            var toggle = page.QuerySelector("header form button[name=change][value=on]");
+            Assert.Equal(expected.Item1, toggle?.TextContent.Trim());
+            Assert.Equal(expected.Item2, toggle?.Closest("form")?.GetAttribute("action"));
+            Assert.Equal(expected.Item2, page.QuerySelector($"footer a[href='{expected.Item2}']")?.GetAttribute("href"));
             var form = page.QuerySelector("footer form");
             Assert.NotNull(form);
             Assert.Equal("post", form.GetAttribute("method"));

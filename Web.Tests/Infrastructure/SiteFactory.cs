@@ -18,7 +18,7 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         ConnectionString = await PostgresServer.NewDatabaseAsync();
         _ = Services; // start the host: migrations and seed run now, not inside the first test

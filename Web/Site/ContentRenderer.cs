@@ -1,13 +1,16 @@
+using AngleSharp.Html.Dom;
 using Ganss.Xss;
 using Markdig;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Caching.Memory;
+using Sanatorium.Web.Site.Vision;
 
 namespace Sanatorium.Web.Site;
 
 /// <summary>
 /// Turns an editor's Markdown into HTML a visitor can safely see: Markdig renders it, HtmlSanitizer
 /// removes anything that could run script (see docs/decisions/0003-markdown-and-sanitizing.md).
+/// With images off (the version for the visually impaired) each image becomes its text alternative.
 /// The result is remembered by its Markdown, so a published page is rendered once, not per visit;
 /// an edit is new Markdown and renders afresh.
 /// </summary>
@@ -23,6 +26,25 @@ public sealed class ContentRenderer : IDisposable
 
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
 
+    private readonly HtmlSanitizer imagesAsTextSanitizer = CreateSanitizer();
+
+    public ContentRenderer() => imagesAsTextSanitizer.PostProcessNode += ReplaceImageByItsText;
+
+    /// <param name="markdown">What the editor wrote.</param>
+    /// <param name="imagesAsText">True to show each image's text alternative instead of the image (images off).</param>
+    public IHtmlContent Render(string? markdown, bool imagesAsText = false) =>
+        string.IsNullOrWhiteSpace(markdown)
+            ? HtmlString.Empty
+            : rendered.GetOrCreate((markdown, imagesAsText), entry =>
+            {
+                entry.Size = 1;
+                entry.SlidingExpiration = TimeSpan.FromHours(6);
+                var html = Markdown.ToHtml(markdown, pipeline);
+                return new HtmlString((imagesAsText ? imagesAsTextSanitizer : sanitizer).Sanitize(html));
+            })!;
+
+    public void Dispose() => rendered.Dispose();
+
     /// <summary>HtmlSanitizer's defaults, less forms and their controls: content must not ask visitors for input.</summary>
     private static HtmlSanitizer CreateSanitizer()
     {
@@ -35,15 +57,22 @@ public sealed class ContentRenderer : IDisposable
         return sanitizer;
     }
 
-    public IHtmlContent Render(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown)
-            ? HtmlString.Empty
-            : rendered.GetOrCreate(markdown, entry =>
-            {
-                entry.Size = 1;
-                entry.SlidingExpiration = TimeSpan.FromHours(6);
-                return new HtmlString(sanitizer.Sanitize(Markdown.ToHtml(markdown, pipeline)));
-            })!;
+    private static void ReplaceImageByItsText(object? sender, PostProcessNodeEventArgs e)
+    {
+        if (e.Node is not IHtmlImageElement image)
+        {
+            return;
+        }
 
-    public void Dispose() => rendered.Dispose();
+        if (string.IsNullOrWhiteSpace(image.AlternativeText))
+        {
+            e.ReplacementNodes.Add(e.Document.CreateTextNode(""));
+            return;
+        }
+
+        var text = e.Document.CreateElement("span");
+        text.ClassName = ImageTagHelper.TextClass;
+        text.TextContent = image.AlternativeText;
+        e.ReplacementNodes.Add(text);
+    }
 }

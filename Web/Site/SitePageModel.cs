@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sanatorium.Core;
+using Sanatorium.Web.Site.Vision;
 
 namespace Sanatorium.Web.Site;
 
@@ -11,4 +12,7 @@ public abstract class SitePageModel : PageModel
 
     [ViewData]
     public PageMeta? Meta { get; protected set; }
+
+    /// <summary>The settings of the version for the visually impaired this page is rendered with.</summary>
+    public VisionSettings Vision => HttpContext.Vision();
 }

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Sanatorium.Web.Site.Vision;
+
+/// <summary>What the header's toggle and the settings panel need to know besides the settings.</summary>
+public static class VisionPanel
+{
+    /// <summary>The panel's id: after a change the visitor lands on it, so the next Tab stays in the panel.</summary>
+    public const string Id = "vision-panel";
+
+    /// <summary>
+    /// The address the visitor is looking at, to come back to after a change; for a page shown by the
+    /// status-code pages (404), the address that was asked for.
+    /// </summary>
+    public static string ReturnUrl(HttpContext context)
+    {
+        if (context.Features.Get<IStatusCodeReExecuteFeature>() is { } original)
+        {
+            return original.OriginalPathBase + original.OriginalPath + original.OriginalQueryString;
+        }
+
+        var request = context.Request;
+        return request.PathBase + request.Path + request.QueryString;
+    }
+}
