@@ -7,3 +7,6 @@ source "$(dirname "$0")/services.sh"
 base="${1:-http://127.0.0.1:5080}"
 ensure_chromium
 dotnet run "$REPO_ROOT/scripts/screenshots.cs" -- "$base" "$REPO_ROOT/docs/screenshots"
+
+# The back office: the editor's browser test saves its main screens as it goes.
+SANATORIUM_SCREENSHOTS="$REPO_ROOT/docs/screenshots" bash "$REPO_ROOT/scripts/test.sh" --filter "FullyQualifiedName~AdminBrowserTests"

@@ -6,6 +6,7 @@ using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Content;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Admin;
+using Sanatorium.Web.Site;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Content;
 
@@ -186,9 +187,12 @@ public sealed class EditModel(
         if (Kind == ContentKind.Treatment)
         {
             var profiles = await db.Profiles.OrderBy(p => p.SortOrder)
-                .Select(p => new { p.Id, Titles = p.Translations.Select(t => t.Title).ToList() })
+                .Select(p => new { p.Id, Titles = p.Translations.Select(t => new { t.Language, t.Title }).ToList() })
                 .ToListAsync(cancellationToken);
-            Profiles = profiles.Select(p => (p.Id, p.Titles.FirstOrDefault() ?? $"#{p.Id}")).ToList();
+            var lang = SiteLanguage.Current;
+            Profiles = profiles
+                .Select(p => (p.Id, p.Titles.OrderBy(t => t.Language == lang ? 0 : 1).Select(t => t.Title).FirstOrDefault() ?? $"#{p.Id}"))
+                .ToList();
         }
 
         return true;
