@@ -12,6 +12,8 @@ ensure_prerequisites
 command -v wrk >/dev/null || apt_install wrk
 trap 'kill "${app_pid:-0}" 2>/dev/null || true; stop_services' EXIT
 start_postgres
+# A fresh database each run, so that every run measures the same content.
+pg_run "$(pg_bin)/dropdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres --if-exists sanatorium_bench
 
 log "publishing the site (Release)"
 dotnet publish "$REPO_ROOT/Web" -c Release -o "$LOCAL_DIR/bench/app" --nologo -v quiet >/dev/null
