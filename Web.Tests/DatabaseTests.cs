@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -134,24 +133,16 @@ public sealed class MigrationTests : IAsyncLifetime
     public async Task The_migrate_command_applies_migrations_and_exits()
     {
         var connectionString = await NewDatabaseAsync();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Sanatorium.Web.dll"), "migrate"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
+        var (exitCode, output) = await SiteProcess.RunAsync(
+            new Dictionary<string, string>
             {
                 ["ConnectionStrings__Sanatorium"] = connectionString,
                 ["Admin__Email"] = "",
                 ["Admin__Password"] = "",
             },
-        };
+            "migrate");
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-
-        Assert.True(process.ExitCode == 0, await output + await error);
+        Assert.True(exitCode == 0, output);
         await using var site = new SiteOnDatabase(connectionString, migrateOnStartup: false);
         await site.WithDbAsync(async db =>
         {
