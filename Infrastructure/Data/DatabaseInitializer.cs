@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -36,6 +37,8 @@ public sealed class DatabaseInitializer(
 
         try
         {
+            // Creating the history table first spares a new database EF's logged error about it missing.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             await content.SeedAsync(cancellationToken);
             await administrators.SeedAsync(cancellationToken);
