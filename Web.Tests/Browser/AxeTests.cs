@@ -1,5 +1,6 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using IPage = Microsoft.Playwright.IPage;
 using Sanatorium.Core;
 using Sanatorium.Core.Content;
 using Sanatorium.Web.Site.Vision;
@@ -54,7 +55,11 @@ public static class AxeChecks
             : await site.NewVisitorAsync(VisionSettings.Defaults.Apply("colors-" + colors));
         var page = await visitor.NewPageAsync();
         await page.GotoAsync(path);
+        await AssertNoViolationsAsync(page);
+    }
 
+    public static async Task AssertNoViolationsAsync(IPage page)
+    {
         // Legacy mode runs axe-core in the page itself. The default mode also opens a blank page and
         // injects axe-core a second time there, to merge the results of frames (these pages have none):
         // two to five times slower, for the same result (docs/decisions/0011-browser-tests.md).
@@ -94,11 +99,37 @@ public sealed class SiteWithPromotion : BrowserSite
     }
 }
 
-/// <summary>The back office's door: the login page, in both of the back office's languages.</summary>
-public sealed class AdminLoginAxeTests(BrowserSite site) : IClassFixture<BrowserSite>
+/// <summary>The back office: its login page, and the main screens an administrator works in.</summary>
+public sealed class AdminAxeTests(BrowserSite site) : IClassFixture<BrowserSite>
 {
     [Fact]
     public Task The_login_page_has_no_violations() => AxeChecks.AssertNoViolationsAsync(site, "/admin/account/login", "normal");
+
+    [Theory]
+    [InlineData("/admin")]
+    [InlineData("/admin/content/treatments")]
+    [InlineData("/admin/content/treatments/edit/1")]
+    [InlineData("/admin/content/treatments/1/history")]
+    [InlineData("/admin/content/promotions/edit")]
+    [InlineData("/admin/content/contacts")]
+    [InlineData("/admin/users")]
+    [InlineData("/admin/audit")]
+    [InlineData("/admin/me")]
+    public async Task A_back_office_screen_has_no_violations(string path)
+    {
+        await using var visitor = await site.NewVisitorAsync();
+        var page = await visitor.NewPageAsync();
+        await page.GotoAsync("/admin/account/login");
+        await page.Locator("#Input_Email").FillAsync("admin@staraya-russa.test");
+        await page.Locator("#Input_Password").FillAsync("Correct-Horse-42");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(site.Address + "/admin");
+
+        var response = await page.GotoAsync(path);
+
+        Assert.Equal(200, response!.Status);
+        await AxeChecks.AssertNoViolationsAsync(page);
+    }
 }
 
 public sealed class RussianPagesAxeTests(SiteWithPromotion site) : IClassFixture<SiteWithPromotion>
