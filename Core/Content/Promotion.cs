@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 
 namespace Sanatorium.Core.Content;
 
@@ -28,7 +29,8 @@ public sealed class Promotion : TranslatedEntity<PromotionTranslation>
 
     public override ContentKind Kind => ContentKind.Promotion;
 
-    public bool IsCurrentOn(DateOnly day) => StartsOn <= day && day <= EndsOn;
+    /// <summary>The promotions running on <paramref name="day"/>, as a query condition (the rule every list of promotions uses).</summary>
+    public static Expression<Func<Promotion, bool>> RunningOn(DateOnly day) => p => p.StartsOn <= day && day <= p.EndsOn;
 
     protected override PromotionTranslation NewTranslation(Language language, string slug, string title) =>
         new(language, slug, title);

@@ -18,9 +18,6 @@ public abstract class TranslatedEntity<TTranslation> : IContentEntity
     public TTranslation? Find(Language language) =>
         translations.FirstOrDefault(t => t.Language == language);
 
-    public TTranslation? PublishedIn(Language language, DateTimeOffset now) =>
-        Find(language) is { } t && t.IsPublishedAt(now) ? t : null;
-
     /// <summary>Makes every translation visible to visitors from <paramref name="at"/> on.</summary>
     public void PublishAll(DateTimeOffset at)
     {

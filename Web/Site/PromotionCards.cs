@@ -12,7 +12,7 @@ public sealed class PromotionCards(SanatoriumDbContext db, TimeProvider time)
     {
         var (now, today) = (time.GetUtcNow(), ResortClock.Today(time));
         var rows = await db.Promotions
-            .Where(p => p.StartsOn <= today && today <= p.EndsOn)
+            .Where(Promotion.RunningOn(today))
             .OrderBy(p => p.EndsOn)
             .SelectMany(p => p.Translations
                 .Where(t => t.Language == language && t.PublishedAt != null && t.PublishedAt <= now)

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sanatorium.Core;
+using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Infrastructure.Options;
 
@@ -42,8 +43,9 @@ internal static class SeoEndpoints
             pages.AddRange(Group(profiles, SiteUrls.Profile));
             pages.AddRange(Group(treatments, SiteUrls.Treatment));
             var today = ResortClock.Today(time);
+            var running = db.Promotions.Where(Promotion.RunningOn(today)).Select(p => p.Id);
             var promotions = await db.PromotionTranslations.Published(now)
-                .Where(t => db.Promotions.Any(p => p.Id == t.PromotionId && p.StartsOn <= today && today <= p.EndsOn))
+                .Where(t => running.Contains(t.PromotionId))
                 .Select(t => new Row(t.PromotionId, t.Language, t.Slug)).ToListAsync(cancellationToken);
             pages.AddRange(Group(infoPages, SiteUrls.Info));
             pages.AddRange(Group(promotions, SiteUrls.Promotion));

@@ -17,7 +17,7 @@ public sealed class ShowModel(SanatoriumDbContext db, SlugRedirects redirects, T
     {
         var (lang, now, today) = (Lang, time.GetUtcNow(), ResortClock.Today(time));
         var page = await db.Promotions
-            .Where(p => p.StartsOn <= today && today <= p.EndsOn)
+            .Where(Promotion.RunningOn(today))
             .Where(p => p.Translations.Any(x =>
                 x.Language == lang && x.Slug == slug && x.PublishedAt != null && x.PublishedAt <= now))
             .Select(p => new
