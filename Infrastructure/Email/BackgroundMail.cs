@@ -10,7 +10,7 @@ namespace Sanatorium.Infrastructure.Email;
 /// at a time. A page that queues a message answers at once and in the same time whether or not it
 /// queued one, so the answer tells nothing about which addresses belong to staff; a message that
 /// cannot be sent is logged. The queue lives in memory: a message still in it when the site stops
-/// is lost, and the member of staff asks again (see docs/decisions/0020-staff-accounts.md).
+/// is lost, and the member of staff asks again (see docs/decisions/0012-staff-accounts.md).
 /// </summary>
 public sealed class BackgroundMail(MailKitEmailSender sender, ILogger<BackgroundMail> logger) : BackgroundService
 {
