@@ -12,6 +12,7 @@ public sealed class ConfigurationTests
     [InlineData("Smtp:Host", "")]
     [InlineData("Smtp:Port", "0")]
     [InlineData("Smtp:FromAddress", "not an address")]
+    [InlineData("Smtp:Security", "Tls")]
     public async Task A_missing_or_malformed_setting_fails_the_start_naming_the_key(string key, string value)
     {
         var settings = new Dictionary<string, string>

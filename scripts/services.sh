@@ -37,13 +37,16 @@ ensure_prerequisites() {
     log "installing MailDev from tools/maildev/package-lock.json"
     npm ci --prefix "$REPO_ROOT/tools/maildev" --no-audit --no-fund --loglevel=error >&2
   fi
-  ensure_chromium
   dotnet tool restore >/dev/null
 }
 
 # The browser for the browser tests and screenshots: Debian's Chromium (Playwright cannot download
-# its own here), with fonts that have Cyrillic.
+# its own here), with fonts that have Cyrillic. SANATORIUM_CHROMIUM may name another one instead.
 ensure_chromium() {
+  if [ -n "${SANATORIUM_CHROMIUM:-}" ]; then
+    [ -x "$SANATORIUM_CHROMIUM" ] || { log "SANATORIUM_CHROMIUM=$SANATORIUM_CHROMIUM is not an executable"; return 1; }
+    return 0
+  fi
   if [ ! -x /usr/bin/chromium ] || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
     apt_install chromium fonts-dejavu-core
   fi

@@ -1,10 +1,28 @@
 #!/usr/bin/env bash
 # Runs every test against real servers and ends with one line: "N passed, N failed".
-# Usage: scripts/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Treatment]
+# Usage: scripts/test.sh [--fast] [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Treatment]
+#   --fast leaves out the browser tests (trait Category=Browser) for a quick local run; CI runs everything.
 set -uo pipefail
 source "$(dirname "$0")/services.sh"
 
+fast=""
+if [ "${1:-}" = "--fast" ]; then
+  fast="Category!=Browser"
+  shift
+fi
+filter_given=""
+for argument in "$@"; do
+  case "$argument" in --filter|--filter=*) filter_given=1 ;; esac
+done
+if [ -n "$fast" ] && [ -n "$filter_given" ]; then
+  log "--fast and --filter do not combine: add Category!=Browser to your own filter instead"
+  exit 2
+fi
+
 ensure_prerequisites || exit 1
+if [ -z "$fast" ]; then
+  ensure_chromium || exit 1
+fi
 trap stop_services EXIT
 if docker info >/dev/null 2>&1; then
   log "a Docker engine answers: tests start PostgreSQL with Testcontainers"
@@ -17,7 +35,7 @@ export SANATORIUM_TEST_MAILDEV="$SANATORIUM_MAILDEV_URL" SANATORIUM_TEST_SMTP_PO
 
 results="$LOCAL_DIR/test-results"
 rm -rf "$results"
-dotnet test "$REPO_ROOT/Sanatorium.sln" --logger "trx" --results-directory "$results" "$@"
+dotnet test "$REPO_ROOT/Sanatorium.sln" --logger "trx" --results-directory "$results" ${fast:+--filter "$fast"} "$@"
 status=$?
 
 passed=0

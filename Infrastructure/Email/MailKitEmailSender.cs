@@ -1,5 +1,4 @@
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Sanatorium.Infrastructure.Options;
@@ -21,7 +20,7 @@ public sealed class MailKitEmailSender(IOptions<SmtpOptions> options)
         }
 
         using var client = new SmtpClient();
-        await client.ConnectAsync(smtp.Host, smtp.Port, Socket(smtp.Security), cancellationToken);
+        await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
         if (!string.IsNullOrEmpty(smtp.Username))
         {
             await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", cancellationToken);
@@ -30,12 +29,4 @@ public sealed class MailKitEmailSender(IOptions<SmtpOptions> options)
         await client.SendAsync(message, cancellationToken);
         await client.DisconnectAsync(quit: true, cancellationToken);
     }
-
-    private static SecureSocketOptions Socket(SmtpSecurity security) => security switch
-    {
-        SmtpSecurity.None => SecureSocketOptions.None,
-        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
-        SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-        _ => SecureSocketOptions.Auto,
-    };
 }

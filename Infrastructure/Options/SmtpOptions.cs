@@ -1,14 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using MailKit.Security;
 
 namespace Sanatorium.Infrastructure.Options;
-
-public enum SmtpSecurity
-{
-    None,
-    StartTls,
-    SslOnConnect,
-    Auto,
-}
 
 /// <summary><c>Smtp:*</c>: the mail server the site sends through.</summary>
 public sealed class SmtpOptions
@@ -21,7 +14,9 @@ public sealed class SmtpOptions
     [Range(1, 65535, ErrorMessage = "Smtp:Port must be a port number from 1 to 65535.")]
     public int Port { get; set; } = 25;
 
-    public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
+    /// <summary>MailKit's own choice of TLS: <c>None</c>, <c>StartTls</c>, <c>SslOnConnect</c> or <c>Auto</c>.</summary>
+    [EnumDataType(typeof(SecureSocketOptions), ErrorMessage = "Smtp:Security must be None, StartTls, SslOnConnect or Auto.")]
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.Auto;
 
     public string? Username { get; set; }
 

@@ -7,6 +7,7 @@ namespace Sanatorium.Web.Tests.Browser;
 /// page. With SANATORIUM_SCREENSHOTS set to a folder, the main back office screens are saved there
 /// (scripts/screenshots.sh does that for docs/screenshots/).
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class AdminBrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
 {
     [Fact]

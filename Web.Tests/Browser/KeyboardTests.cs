@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 namespace Sanatorium.Web.Tests.Browser;
 
 /// <summary>A visitor who uses only the keyboard reaches everything in the header and the footer, and sees where they are.</summary>
+[Trait("Category", "Browser")]
 public sealed class KeyboardTests(BrowserSite site) : IClassFixture<BrowserSite>
 {
     [Theory]

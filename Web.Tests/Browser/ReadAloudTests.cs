@@ -4,6 +4,7 @@ using Sanatorium.Web.Site.Vision;
 namespace Sanatorium.Web.Tests.Browser;
 
 /// <summary>"Read aloud" hands the page's content to the browser's speech synthesis, in the page's language.</summary>
+[Trait("Category", "Browser")]
 public sealed class ReadAloudTests(BrowserSite site) : IClassFixture<BrowserSite>
 {
     /// <summary>Headless Chromium has no voices: record what the page asks the browser to say instead.</summary>

@@ -7,6 +7,7 @@ namespace Sanatorium.Web.Tests.Browser;
 /// At 200 % font size every page fits the window, on a desktop (1280 px) and on the narrowest phone
 /// (320 px): no horizontal scrolling, nothing cut off, and the focused element is never hidden.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class ReflowTests(BrowserSite site) : IClassFixture<BrowserSite>
 {
     private static readonly VisionSettings LargeType = VisionSettings.Defaults.Apply("size-200");

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 namespace Sanatorium.Web.Tests.Browser;
 
 /// <summary>A visitor whose browser runs no JavaScript switches the version for the visually impaired on, tries every setting, moves on and switches it off.</summary>
+[Trait("Category", "Browser")]
 public sealed class VisionWithoutJavaScriptTests(BrowserSite site) : IClassFixture<BrowserSite>
 {
     private static readonly (string Button, string Background, string Text)[] Schemes =

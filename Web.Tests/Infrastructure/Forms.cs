@@ -3,8 +3,68 @@ using AngleSharp.Html.Dom;
 
 namespace Sanatorium.Web.Tests.Infrastructure;
 
+/// <summary>Forms as a browser submits them.</summary>
 public static class Forms
 {
+    /// <summary>Submits a form as a browser would: its fields (antiforgery token included) with some values changed.</summary>
+    public static Task<HttpResponseMessage> SubmitAsync(
+        this HttpClient client,
+        IHtmlFormElement form,
+        Dictionary<string, string> values,
+        IElement? submitButton = null,
+        IReadOnlyDictionary<string, (byte[] Data, string FileName, string ContentType)>? files = null)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio", IsChecked: false }:
+                case IHtmlInputElement { Type: "submit" }:
+                case IHtmlButtonElement:
+                    continue;
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
+                    fields.Add(new(input.Name, input.Value));
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
+                    fields.Add(new(area.Name, area.Value));
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    fields.Add(new(select.Name, select.Value ?? ""));
+                    break;
+            }
+        }
+
+        fields.RemoveAll(f => values.ContainsKey(f.Key));
+        fields.AddRange(values);
+        if (submitButton?.GetAttribute("name") is { Length: > 0 } name)
+        {
+            fields.Add(new(name, submitButton.GetAttribute("value") ?? ""));
+        }
+
+        var action = submitButton?.GetAttribute("formaction") ?? form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? form.BaseUri : new Uri(new Uri(form.BaseUri!), action).ToString();
+        if (form.Enctype != "multipart/form-data")
+        {
+            return client.PostAsync(target, new FormUrlEncodedContent(fields));
+        }
+
+        var multipart = new MultipartFormDataContent();
+        foreach (var (field, value) in fields)
+        {
+            multipart.Add(new StringContent(value), field);
+        }
+
+        foreach (var (field, file) in files ?? new Dictionary<string, (byte[], string, string)>())
+        {
+            var content = new ByteArrayContent(file.Data);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(file.ContentType);
+            multipart.Add(content, field, file.FileName);
+        }
+
+        return client.PostAsync(target, multipart);
+    }
+
     /// <summary>GETs a page and submits one of its forms (by default the first in main) with some values changed.</summary>
     public static async Task<HttpResponseMessage> SubmitFormAsync(
         this HttpClient client,
