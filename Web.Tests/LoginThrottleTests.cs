@@ -96,6 +96,24 @@ public sealed class LoginThrottleTests(SiteFactory site) : IClassFixture<SiteFac
         Assert.Null(await site.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync()));
     }
 
+    [Theory]
+    [InlineData("not-base64 !")]
+    [InlineData("CfDJ8AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task A_forged_known_browser_cookie_does_not_get_past_the_pause(string forged)
+    {
+        var email = await site.CreateAsync(MailDev.NewAddress("forged"), Roles.Editor);
+        var attacker = site.CreateVisitor();
+        for (var i = 0; i < 5; i++)
+        {
+            await attacker.SubmitLoginAsync(email, "guess-" + i);
+        }
+
+        attacker.DefaultRequestHeaders.Add("Cookie", "sanatorium.known=" + forged);
+        var answer = await AnswerAsync(attacker, email, Staff.Password);
+
+        Assert.Equal(await AnswerAsync(site.CreateVisitor(), MailDev.NewAddress("nobody"), Staff.Password), answer);
+    }
+
     [Fact]
     public async Task A_new_browser_waits_out_the_pause_and_then_the_right_password_lets_it_in()
     {
