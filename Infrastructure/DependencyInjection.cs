@@ -43,6 +43,8 @@ public static class DependencyInjection
             {
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 10;
+                // Identity's lockout counts only wrong second-factor codes, which only someone with
+                // the password can send; wrong passwords pause their check instead (LoginThrottle).
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
@@ -62,6 +64,7 @@ public static class DependencyInjection
         services.AddScoped<ContentSeeder>();
         services.AddScoped<AdministratorSeeder>();
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<LoginThrottle>();
         services.AddSingleton<MailKitEmailSender>();
         services.AddSingleton<BackgroundMail>();
         services.AddHostedService(provider => provider.GetRequiredService<BackgroundMail>());

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Sanatorium.Infrastructure.Identity;
+using Sanatorium.Web.Areas.Admin.Pages.Account;
 using Sanatorium.Web.Tests.Infrastructure;
 
 namespace Sanatorium.Web.Tests;
@@ -61,6 +62,30 @@ public sealed class PasswordResetTests(SiteFactory site) : IClassFixture<SiteFac
 
         Assert.Equal(toMember.StatusMessage()!.Replace(member, "X"), toStranger.StatusMessage()!.Replace(stranger, "X"));
         Assert.Empty(await MailDev.MailToAsync(stranger));
+    }
+
+    [Fact]
+    public async Task However_often_the_form_is_sent_an_account_gets_a_few_mails_an_hour_and_every_answer_is_the_same()
+    {
+        var email = await site.CreateAsync(MailDev.NewAddress("flooded"), Roles.Editor);
+        var next = await site.CreateAsync(MailDev.NewAddress("next"), Roles.Editor);
+        var client = site.CreateVisitor();
+
+        var answers = new List<string>();
+        for (var i = 0; i < ForgotPasswordModel.MailsPerHour + 2; i++)
+        {
+            var typed = i % 2 == 0 ? email : email.ToUpperInvariant();
+            var asked = await client.SubmitFormAsync("/admin/account/forgotpassword", new() { ["Input.Email"] = typed });
+            var (_, answer) = await client.GetPageAsync(asked.Headers.Location!.OriginalString);
+            answers.Add(answer.StatusMessage()!.Replace(typed, "X"));
+        }
+
+        await client.SubmitFormAsync("/admin/account/forgotpassword", new() { ["Input.Email"] = next });
+        await MailDev.WaitForMailToAsync(next); // mail goes out in order: all of the flooded account's would have come first
+
+        Assert.Equal(ForgotPasswordModel.MailsPerHour, (await MailDev.MailToAsync(email)).Count);
+        Assert.Single(answers.Distinct());
+        Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Target == email && e.Details.StartsWith("no e-mail"))));
     }
 
     [Theory]

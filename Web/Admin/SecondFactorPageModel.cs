@@ -69,7 +69,9 @@ public abstract class SecondFactorPageModel(
         if (result.IsLockedOut)
         {
             await audit.RecordNowAsync(email, "login.locked-out", email, Method);
-            ModelState.AddModelError(string.Empty, adminText["LockedOut"]);
+            ModelState.AddModelError(
+                string.Empty,
+                StaffAccounts.IsLockedByAdministrator(user.LockoutEnd) ? text["LockedByAdministrator"] : adminText["LockedOut"]);
             return Page();
         }
 

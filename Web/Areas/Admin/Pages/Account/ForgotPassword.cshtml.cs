@@ -2,8 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sanatorium.Infrastructure.Audit;
+using Sanatorium.Infrastructure.Data;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
 using Sanatorium.Web.Site;
@@ -11,16 +13,24 @@ using Sanatorium.Web.Site;
 namespace Sanatorium.Web.Areas.Admin.Pages.Account;
 
 /// <summary>
-/// "Forgot your password?": a reset link goes to the address if it belongs to a member of staff,
-/// and the page says the same either way, so it tells nobody which addresses do.
+/// "Forgot your password?": a reset link goes to the address if it belongs to a member of staff and
+/// fewer than <see cref="MailsPerHour"/> went to it in the last hour, and the page says the same
+/// every time, so it tells nobody which addresses belong to staff or when the limit was reached.
 /// </summary>
 [EnableRateLimiting(RateLimits.Login)]
 public sealed class ForgotPasswordModel(
     UserManager<ApplicationUser> users,
     AccountEmails emails,
     AuditLog audit,
+    SanatoriumDbContext db,
+    TimeProvider time,
     IStringLocalizer<AccountResource> text) : AdminPageModel
 {
+    /// <summary>Reset mails one account gets in any hour, however often the form is sent.</summary>
+    public const int MailsPerHour = 3;
+
+    private const string Mailed = "password.reset-mailed";
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -40,14 +50,35 @@ public sealed class ForgotPasswordModel(
         {
             await audit.RecordNowAsync(Input.Email, "password.reset-requested", Input.Email, "no such member of staff");
         }
-        else
+        else if (await RecordMailAsync(user.Id, user.Email!))
         {
             await emails.SendPasswordResetAsync(user, SiteLanguage.Current);
-            await audit.RecordNowAsync(Input.Email, "password.reset-requested", Input.Email);
         }
 
         StatusMessage = text["ResetLinkSent", Input.Email];
         return RedirectToPage();
+    }
+
+    /// <summary>
+    /// Records a reset mail to the account, or the refusal when <see cref="MailsPerHour"/> went out in
+    /// the last hour (the audit log is the count). The account's row stays locked until the entry is
+    /// saved, so that requests sent at the same moment count each other.
+    /// </summary>
+    private async Task<bool> RecordMailAsync(string userId, string email)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "AspNetUsers" WHERE "Id" = {userId} FOR UPDATE""");
+        var since = time.GetUtcNow().AddHours(-1);
+        var mailed = await db.AuditEntries.CountAsync(e => e.User == email && e.Action == Mailed && e.At > since);
+        var allowed = mailed < MailsPerHour;
+        audit.Record(
+            email,
+            allowed ? Mailed : "password.reset-requested",
+            email,
+            allowed ? "" : $"no e-mail: {MailsPerHour} reset mails in the last hour");
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return allowed;
     }
 
     public sealed class InputModel

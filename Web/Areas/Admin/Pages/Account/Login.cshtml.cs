@@ -9,9 +9,15 @@ using Sanatorium.Web.Admin;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Account;
 
+/// <summary>
+/// The first step of a staff login. Every refusal says the same words and takes about the same time,
+/// whether the address belongs to nobody, the password is wrong or its check is paused
+/// (<see cref="LoginThrottle"/>); only someone with the right password learns that an account is locked.
+/// </summary>
 [EnableRateLimiting(RateLimits.Login)]
 public sealed class LoginModel(
     SignInManager<ApplicationUser> signIn,
+    LoginThrottle throttle,
     AuditLog audit,
     IStringLocalizer<AdminResource> text,
     IStringLocalizer<AccountResource> accountText) : AdminPageModel
@@ -33,7 +39,14 @@ public sealed class LoginModel(
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var (user, failure) = await throttle.CheckAsync(Input.Email, Input.Password, HttpContext.KnownAccounts());
+        if (user is null)
+        {
+            return await RefuseAsync("login.failed", failure, text["InvalidLogin"]);
+        }
+
+        HttpContext.RememberAccount(user.Id);
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false);
         if (result.Succeeded)
         {
             await audit.RecordNowAsync(Input.Email, "login.succeeded", Input.Email);
@@ -45,18 +58,18 @@ public sealed class LoginModel(
             return RedirectToPage("./LoginWith2fa", new { ReturnUrl = SafeReturnUrl(ReturnUrl), Input.RememberMe });
         }
 
-        if (result.IsLockedOut)
-        {
-            await audit.RecordNowAsync(Input.Email, "login.locked-out", Input.Email);
-            var user = await signIn.UserManager.FindByEmailAsync(Input.Email);
-            ModelState.AddModelError(
-                string.Empty,
-                user is not null && StaffAccounts.IsLockedByAdministrator(user.LockoutEnd) ? accountText["LockedByAdministrator"] : text["LockedOut"]);
-            return Page();
-        }
+        return result.IsLockedOut
+            ? await RefuseAsync(
+                "login.locked-out",
+                "",
+                StaffAccounts.IsLockedByAdministrator(user.LockoutEnd) ? accountText["LockedByAdministrator"] : text["LockedOut"])
+            : await RefuseAsync("login.failed", "not allowed to log in", text["InvalidLogin"]);
+    }
 
-        await audit.RecordNowAsync(Input.Email, "login.failed", Input.Email);
-        ModelState.AddModelError(string.Empty, text["InvalidLogin"]);
+    private async Task<IActionResult> RefuseAsync(string action, string details, string message)
+    {
+        await audit.RecordNowAsync(Input.Email, action, Input.Email, details);
+        ModelState.AddModelError(string.Empty, message);
         return Page();
     }
 
