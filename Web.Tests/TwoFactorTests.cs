@@ -85,7 +85,7 @@ public sealed class TwoFactorTests(SiteFactory site) : IClassFixture<SiteFactory
         var (email, key, oldCodes) = await EnableAsync("regenerate");
         var client = await LogInWithAppAsync(email, key);
 
-        var regenerated = await client.SubmitFormAsync("/admin/me/recoverycodes", []);
+        var regenerated = await client.SubmitFormAsync("/admin/me/recoverycodes", new() { ["Input.CurrentPassword"] = Staff.Password });
         var (_, page) = await client.GetPageAsync(regenerated.Headers.Location!.OriginalString);
         var newCodes = page.QuerySelectorAll(".recovery-codes code").Select(c => c.TextContent).ToList();
 
@@ -102,13 +102,42 @@ public sealed class TwoFactorTests(SiteFactory site) : IClassFixture<SiteFactory
         var client = await LogInWithAppAsync(email, key);
 
         var (_, confirm) = await client.GetPageAsync("/admin/me/disabletwofactor");
-        var disabled = await client.SubmitAsync(confirm.Form(), []);
+        var disabled = await client.SubmitAsync(confirm.Form(), new() { ["Input.CurrentPassword"] = Staff.Password });
         var (_, me) = await client.GetPageAsync(disabled.Headers.Location!.OriginalString);
 
         Assert.Equal("Вход с подтверждением выключен.", me.StatusMessage());
         Assert.False(await TwoFactorEnabledAsync(email));
         Assert.Equal("/admin", (await site.CreateVisitor().SubmitLoginAsync(email, Staff.Password)).Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Switching_two_factor_off_with_a_wrong_password_is_refused_and_changes_nothing()
+    {
+        var (email, key, _) = await EnableAsync("disable-wrong");
+        var client = await LogInWithAppAsync(email, key);
+
+        var refused = await (await client.SubmitFormAsync("/admin/me/disabletwofactor", new() { ["Input.CurrentPassword"] = "not-my-password" })).ParseAsync();
+
+        Assert.Contains("Неверный пароль.", refused.FieldError("Input.CurrentPassword"));
+        Assert.True(await TwoFactorEnabledAsync(email));
+        Assert.False(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "2fa.disabled" && e.User == email)));
+    }
+
+    [Fact]
+    public async Task New_recovery_codes_with_a_wrong_password_are_refused_and_the_old_ones_stay()
+    {
+        var (email, key, oldCodes) = await EnableAsync("regenerate-wrong");
+        var client = await LogInWithAppAsync(email, key);
+
+        var refused = await (await client.SubmitFormAsync("/admin/me/recoverycodes", new() { ["Input.CurrentPassword"] = "" })).ParseAsync();
+        var wrong = await (await client.SubmitAsync(refused.Form(), new() { ["Input.CurrentPassword"] = "not-my-password" })).ParseAsync();
+
+        Assert.Contains("Введите пароль.", refused.FieldError("Input.CurrentPassword"));
+        Assert.Contains("Неверный пароль.", wrong.FieldError("Input.CurrentPassword"));
+        Assert.Empty(wrong.QuerySelectorAll(".recovery-codes code"));
+        Assert.False(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "2fa.recovery-codes-generated" && e.User == email)));
+        Assert.Equal(HttpStatusCode.Redirect, (await LogInWithRecoveryCodeAsync(site.CreateVisitor(), email, oldCodes[0])).StatusCode);
     }
 
     [Fact]
