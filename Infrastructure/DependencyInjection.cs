@@ -51,11 +51,12 @@ public static class DependencyInjection
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<SanatoriumDbContext>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
         // A reset or set-password link works once (it carries the security stamp) and for a day.
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(1));
-        // A locked or deleted account, or a role taken away, reaches open sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Logging out, a lock, a deletion, a new password or new roles end open sessions at their next request.
+        services.AddScoped<ISecurityStampValidator, StaffSessionValidator>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();

@@ -89,6 +89,46 @@ public sealed class UserManagementTests(SiteFactory site) : IClassFixture<SiteFa
     }
 
     [Fact]
+    public async Task An_unknown_role_is_refused_at_the_roles_and_nothing_is_created()
+    {
+        var admin = await site.LogInAsync(Administrator, AdministratorPassword);
+        var (users, entries) = await CountsAsync();
+
+        var (_, page) = await admin.GetPageAsync("/admin/users/create");
+        var refused = await (await admin.SubmitAsync(page.Form(), new()
+        {
+            ["Input.Email"] = MailDev.NewAddress("root"),
+            ["Input.Password"] = Staff.Password,
+            ["Input.Roles"] = "Root",
+        })).ParseAsync();
+
+        Assert.Contains("Выберите роли из списка.", refused.FieldError("Input.Roles"));
+        Assert.Equal((users, entries), await CountsAsync());
+    }
+
+    [Theory]
+    [InlineData(null, "Выберите хотя бы одну роль.")]
+    [InlineData("Root", "Выберите роли из списка.")]
+    public async Task Saving_no_role_or_an_unknown_one_is_refused_and_the_roles_stay(string? role, string message)
+    {
+        var admin = await site.LogInAsync(Administrator, AdministratorPassword);
+        var email = await site.CreateAsync(MailDev.NewAddress("keep-roles"), Roles.Editor);
+        var entries = (await CountsAsync()).Entries;
+
+        var (_, page) = await admin.GetPageAsync(await EditPathAsync(email));
+        var form = page.Form("main form:not([action])").Tick("Input.Roles");
+        var response = await admin.SubmitAsync(form, role is null ? [] : new() { ["Input.Roles"] = role });
+        var refused = await response.ParseAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, refused.FieldError("Input.Roles"));
+        Assert.Equal(email, refused.QuerySelector("h1")!.TextContent);
+        Assert.Equal([Roles.Editor], await RolesOfAsync(email));
+        Assert.Equal(entries, (await CountsAsync()).Entries);
+        Assert.Equal(HttpStatusCode.OK, (await (await site.LogInAsync(email)).GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
     public async Task Roles_are_changed_on_the_edit_page()
     {
         var admin = await site.LogInAsync(Administrator, AdministratorPassword);

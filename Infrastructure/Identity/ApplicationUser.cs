@@ -13,4 +13,10 @@ public sealed class ApplicationUser : IdentityUser
 
     /// <summary>Until then a password is checked only from a browser this account has logged in with before.</summary>
     public DateTimeOffset? LoginPausedUntil { get; set; }
+
+    /// <summary>
+    /// The 30-second time step of the last authenticator code accepted: that code and earlier ones
+    /// are spent (see <see cref="OneTimeAuthenticatorTokenProvider"/>, the only writer).
+    /// </summary>
+    public long? LastAuthenticatorTimeStep { get; set; }
 }

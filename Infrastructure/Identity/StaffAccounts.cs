@@ -76,10 +76,17 @@ public sealed class StaffAccounts(
                 () => users.UpdateSecurityStampAsync(user));
         }, RoleList(roles));
 
+    /// <summary>
+    /// Ends every session of the member of staff, this one included: the new security stamp makes
+    /// every copy of their cookie fail its check at the next request (<see cref="StaffSessionValidator"/>).
+    /// </summary>
+    public Task<IdentityResult> EndSessionsAsync(ApplicationUser user, string action) =>
+        ChangeAsync(user.Email ?? user.Id, action, user, () => users.UpdateSecurityStampAsync(user));
+
     /// <summary>An account an administrator locked stays locked until one unlocks it (a lockout after failed logins ends by itself).</summary>
     public static bool IsLockedByAdministrator(DateTimeOffset? lockoutEnd) => lockoutEnd == DateTimeOffset.MaxValue;
 
-    /// <summary>Locks the account until an administrator unlocks it; its open sessions end at their next check.</summary>
+    /// <summary>Locks the account until an administrator unlocks it; its open sessions end at their next request.</summary>
     public Task<IdentityResult> LockAsync(ClaimsPrincipal actor, ApplicationUser user) =>
         ChangeAsync(Name(actor), "user.locked", user, async () =>
             await RefusalAsync(actor, user) ?? await ThenAsync(

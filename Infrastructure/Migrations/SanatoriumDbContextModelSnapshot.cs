@@ -637,6 +637,9 @@ namespace Sanatorium.Infrastructure.Migrations
                     b.Property<int>("FailedLogins")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("LastAuthenticatorTimeStep")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 

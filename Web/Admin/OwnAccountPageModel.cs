@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Sanatorium.Infrastructure.Identity;
 
 namespace Sanatorium.Web.Admin;
@@ -8,6 +9,31 @@ public abstract class OwnAccountPageModel(UserManager<ApplicationUser> users) : 
 {
     protected UserManager<ApplicationUser> Users => users;
 
-    protected async Task<ApplicationUser> CurrentUserAsync() =>
-        await users.GetUserAsync(User) ?? throw new InvalidOperationException("The logged-in user no longer exists.");
+    /// <summary>The logged-in member of staff, loaded before every handler.</summary>
+    protected ApplicationUser CurrentUser { get; private set; } = null!;
+
+    /// <summary>An account deleted since the session was checked (a moment ago) is sent to log in again, not to an error.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            context.Result = Challenge();
+            return;
+        }
+
+        CurrentUser = user;
+        await next();
+    }
+
+    /// <summary>Whether <paramref name="password"/> is the member of staff's own; if not, the page says so at <paramref name="field"/>.</summary>
+    protected async Task<bool> PasswordConfirmedAsync(string password, string field)
+    {
+        if (await users.CheckPasswordAsync(CurrentUser, password))
+        {
+            return true;
+        }
+
+        ModelState.AddModelError(field, users.ErrorDescriber.PasswordMismatch().Description);
+        return false;
+    }
 }

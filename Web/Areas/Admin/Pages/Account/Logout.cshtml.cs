@@ -1,19 +1,22 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Sanatorium.Infrastructure.Audit;
 using Sanatorium.Infrastructure.Identity;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Account;
 
-/// <summary>Logging out is a POST (with its antiforgery token), so no link on another site can do it.</summary>
-public sealed class LogoutModel(SignInManager<ApplicationUser> signIn, AuditLog audit) : PageModel
+/// <summary>
+/// Logging out is a POST (with its antiforgery token), so no link on another site can do it. It
+/// ends the session on the server too: a copy of the cookie stops working (and so do the person's
+/// other sessions, see docs/decisions/0016-staff-sessions.md).
+/// </summary>
+public sealed class LogoutModel(SignInManager<ApplicationUser> signIn, StaffAccounts accounts) : PageModel
 {
     public async Task<IActionResult> OnPostAsync()
     {
-        if (User.Identity?.IsAuthenticated == true)
+        if (await signIn.UserManager.GetUserAsync(User) is { } user)
         {
-            await audit.RecordNowAsync(User.Identity.Name!, "logout", User.Identity.Name!);
+            await accounts.EndSessionsAsync(user, "logout");
         }
 
         await signIn.SignOutAsync();

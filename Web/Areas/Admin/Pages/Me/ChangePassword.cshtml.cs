@@ -29,7 +29,7 @@ public sealed class ChangePasswordModel(
             return Page();
         }
 
-        var user = await CurrentUserAsync();
+        var user = CurrentUser;
         var result = await accounts.ChangeAsync(StaffName, "password.changed", user, () =>
             Users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword));
         if (!result.Succeeded)

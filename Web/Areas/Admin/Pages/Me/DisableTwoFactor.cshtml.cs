@@ -8,8 +8,9 @@ using Sanatorium.Web.Admin;
 namespace Sanatorium.Web.Areas.Admin.Pages.Me;
 
 /// <summary>
-/// Switches two-factor login off, after a confirmation. The shared key is replaced too, so the
-/// app's old entry stops working and a later set-up starts afresh (a new phone, say).
+/// Switches two-factor login off, after the password is typed again (an open session alone is not
+/// enough). The shared key is replaced too, so the app's old entry stops working and a later
+/// set-up starts afresh (a new phone, say).
 /// </summary>
 [EnableRateLimiting(RateLimits.Login)]
 public sealed class DisableTwoFactorModel(
@@ -18,28 +19,39 @@ public sealed class DisableTwoFactorModel(
     StaffAccounts accounts,
     IStringLocalizer<AccountResource> text) : OwnAccountPageModel(users)
 {
-    public bool TwoFactorEnabled { get; private set; }
+    [BindProperty]
+    public CurrentPasswordInput Input { get; set; } = new();
 
-    public async Task OnGetAsync() => TwoFactorEnabled = (await CurrentUserAsync()).TwoFactorEnabled;
+    public bool TwoFactorEnabled => CurrentUser.TwoFactorEnabled;
+
+    public void OnGet()
+    {
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = await CurrentUserAsync();
-        if (user.TwoFactorEnabled)
+        var user = CurrentUser;
+        if (!user.TwoFactorEnabled)
         {
-            var result = await accounts.ChangeAsync(StaffName, "2fa.disabled", user, async () =>
-            {
-                var disabled = await Users.SetTwoFactorEnabledAsync(user, false);
-                return disabled.Succeeded ? await Users.ResetAuthenticatorKeyAsync(user) : disabled;
-            });
-            if (result.Succeeded)
-            {
-                await signIn.RefreshSignInAsync(user);
-            }
-
-            StatusMessage = result.Succeeded ? text["TwoFactorDisabled"] : text["IdentityDefaultError"];
+            return RedirectToPage("./Index");
         }
 
+        if (!ModelState.IsValid || !await PasswordConfirmedAsync(Input.CurrentPassword, $"{nameof(Input)}.{nameof(Input.CurrentPassword)}"))
+        {
+            return Page();
+        }
+
+        var result = await accounts.ChangeAsync(StaffName, "2fa.disabled", user, async () =>
+        {
+            var disabled = await Users.SetTwoFactorEnabledAsync(user, false);
+            return disabled.Succeeded ? await Users.ResetAuthenticatorKeyAsync(user) : disabled;
+        });
+        if (result.Succeeded)
+        {
+            await signIn.RefreshSignInAsync(user);
+        }
+
+        StatusMessage = result.Succeeded ? text["TwoFactorDisabled"] : text["IdentityDefaultError"];
         return RedirectToPage("./Index");
     }
 }

@@ -38,7 +38,7 @@ public sealed class EnableAuthenticatorModel(
     public async Task OnGetAsync()
     {
         Response.Headers.CacheControl = "no-store";
-        var user = await CurrentUserAsync();
+        var user = CurrentUser;
         AlreadyEnabled = user.TwoFactorEnabled;
         if (!AlreadyEnabled)
         {
@@ -49,7 +49,7 @@ public sealed class EnableAuthenticatorModel(
     public async Task<IActionResult> OnPostAsync()
     {
         Response.Headers.CacheControl = "no-store";
-        var user = await CurrentUserAsync();
+        var user = CurrentUser;
         if (user.TwoFactorEnabled)
         {
             return RedirectToPage("./Index");

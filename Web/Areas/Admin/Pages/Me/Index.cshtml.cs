@@ -1,11 +1,17 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Me;
 
-/// <summary>The logged-in member of staff's own account: roles, password, two-factor authentication.</summary>
-public sealed class IndexModel(UserManager<ApplicationUser> users) : OwnAccountPageModel(users)
+/// <summary>The logged-in member of staff's own account: roles, password, two-factor authentication, sessions.</summary>
+public sealed class IndexModel(
+    UserManager<ApplicationUser> users,
+    SignInManager<ApplicationUser> signIn,
+    StaffAccounts accounts,
+    IStringLocalizer<AccountResource> text) : OwnAccountPageModel(users)
 {
     public string Email { get; private set; } = "";
 
@@ -17,10 +23,24 @@ public sealed class IndexModel(UserManager<ApplicationUser> users) : OwnAccountP
 
     public async Task OnGetAsync()
     {
-        var user = await CurrentUserAsync();
-        Email = user.Email!;
-        Roles = await Users.GetRolesAsync(user);
-        TwoFactorEnabled = user.TwoFactorEnabled;
-        RecoveryCodesLeft = TwoFactorEnabled ? await Users.CountRecoveryCodesAsync(user) : 0;
+        Email = CurrentUser.Email!;
+        Roles = await Users.GetRolesAsync(CurrentUser);
+        TwoFactorEnabled = CurrentUser.TwoFactorEnabled;
+        RecoveryCodesLeft = TwoFactorEnabled ? await Users.CountRecoveryCodesAsync(CurrentUser) : 0;
+    }
+
+    /// <summary>Ends every session of this member of staff, in every browser, this one included.</summary>
+    public async Task<IActionResult> OnPostLogOutEverywhereAsync()
+    {
+        var result = await accounts.EndSessionsAsync(CurrentUser, "logout.everywhere");
+        if (!result.Succeeded)
+        {
+            StatusMessage = text["IdentityDefaultError"];
+            return RedirectToPage();
+        }
+
+        await signIn.SignOutAsync();
+        StatusMessage = text["LoggedOutEverywhere"];
+        return LocalRedirect("/admin/account/login");
     }
 }

@@ -9,7 +9,7 @@ namespace Sanatorium.Web.Areas.Admin.Pages.Me;
 
 /// <summary>
 /// Recovery codes, for logging in without the phone: shown once, right after they are made, and
-/// never again; new ones replace the old ones.
+/// never again; new ones replace the old ones, after the password is typed again.
 /// </summary>
 [EnableRateLimiting(RateLimits.Login)]
 public sealed class RecoveryCodesModel(
@@ -21,28 +21,34 @@ public sealed class RecoveryCodesModel(
 
     public const string TempDataKey = "RecoveryCodes";
 
+    [BindProperty]
+    public CurrentPasswordInput Input { get; set; } = new();
+
     /// <summary>The codes just made, read once from TempData; empty on any later visit.</summary>
     public string[] NewCodes { get; private set; } = [];
 
-    public bool TwoFactorEnabled { get; private set; }
+    public bool TwoFactorEnabled => CurrentUser.TwoFactorEnabled;
 
     public int CodesLeft { get; private set; }
 
     public async Task OnGetAsync()
     {
-        Response.Headers.CacheControl = "no-store";
         NewCodes = TempData[TempDataKey] as string[] ?? [];
-        var user = await CurrentUserAsync();
-        TwoFactorEnabled = user.TwoFactorEnabled;
-        CodesLeft = TwoFactorEnabled ? await Users.CountRecoveryCodesAsync(user) : 0;
+        await LoadAsync();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = await CurrentUserAsync();
+        var user = CurrentUser;
         if (!user.TwoFactorEnabled)
         {
             return RedirectToPage("./Index");
+        }
+
+        if (!ModelState.IsValid || !await PasswordConfirmedAsync(Input.CurrentPassword, $"{nameof(Input)}.{nameof(Input.CurrentPassword)}"))
+        {
+            await LoadAsync();
+            return Page();
         }
 
         string[] codes = [];
@@ -54,5 +60,11 @@ public sealed class RecoveryCodesModel(
         TempData[TempDataKey] = codes;
         StatusMessage = result.Succeeded ? text["RecoveryCodesGenerated"] : text["IdentityDefaultError"];
         return RedirectToPage();
+    }
+
+    private async Task LoadAsync()
+    {
+        Response.Headers.CacheControl = "no-store";
+        CodesLeft = TwoFactorEnabled ? await Users.CountRecoveryCodesAsync(CurrentUser) : 0;
     }
 }

@@ -26,9 +26,9 @@ public sealed class CreateModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (Input.Roles.Count == 0)
+        if (Input.Problem is { } problem)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Roles)}", text["ChooseRole"]);
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Roles)}", text[problem]);
         }
 
         if (!ModelState.IsValid)

@@ -37,8 +37,17 @@ public sealed class EditModel(
         return Page();
     }
 
-    public Task<IActionResult> OnPostAsync(string id) =>
-        ActAsync(id, user => accounts.SetRolesAsync(User, user, Input.ChosenRoles), "RolesSaved", $"{nameof(Input)}.{nameof(Input.Roles)}");
+    public async Task<IActionResult> OnPostAsync(string id)
+    {
+        const string field = $"{nameof(Input)}.{nameof(Input.Roles)}";
+        if (Input.Problem is not { } problem)
+        {
+            return await ActAsync(id, user => accounts.SetRolesAsync(User, user, Input.ChosenRoles), "RolesSaved", field);
+        }
+
+        ModelState.AddModelError(field, text[problem]);
+        return await FindAsync(id) is null ? NotFound() : Page();
+    }
 
     public Task<IActionResult> OnPostLockAsync(string id) =>
         ActAsync(id, user => accounts.LockAsync(User, user), "UserLocked");
