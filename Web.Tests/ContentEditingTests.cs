@@ -2,6 +2,8 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Sanatorium.Core;
+using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Tests.Infrastructure;
 
@@ -40,9 +42,11 @@ public sealed class ContentEditingTests : IAsyncLifetime
         Assert.Contains("Patients walk without pain after ten days.", preview.QuerySelector("#results")!.ParentElement!.TextContent);
         Assert.Equal("noindex", preview.QuerySelector("meta[name=robots]")?.GetAttribute("content"));
 
+        Assert.NotNull((await editor.GetPageAsync(edit)).Document.QuerySelector("form[action*='handler=Discard']"));
         await SaveAsync(editor, edit, "Publish", []);
         var (_, publicAfter) = await site.CreateVisitor().GetPageAsync(EnglishPage);
         Assert.Contains("Patients walk without pain after ten days.", publicAfter.QuerySelector("main")!.TextContent);
+        Assert.Null((await editor.GetPageAsync(edit)).Document.QuerySelector("form[action*='handler=Discard']"));
         Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.User == "drafts@staraya-russa.test" && e.Action == "content.published")));
     }
 
@@ -66,7 +70,7 @@ public sealed class ContentEditingTests : IAsyncLifetime
 
         var (_, form) = await editor.GetPageAsync(edit);
         Assert.Equal("Версия один.", form.QuerySelector<IHtmlTextAreaElement>("textarea[name='Input.Fields[ru-Consequences]']")!.Value);
-        Assert.Equal(3, await site.WithDbAsync(db => db.ContentRevisions.CountAsync()));
+        Assert.Equal(3, (await editor.GetPageAsync(history)).Document.QuerySelectorAll("tbody tr").Length);
         var (_, visitor) = await site.CreateVisitor().GetPageAsync("/treatments/poyasnichnyy-bolevoy-sindrom");
         Assert.DoesNotContain("Версия", visitor.QuerySelector("#consequences")!.ParentElement!.TextContent);
     }
@@ -115,7 +119,7 @@ public sealed class ContentEditingTests : IAsyncLifetime
         // Having been told, the second editor saves again on top of the first one's version.
         var again = await second.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form.editor")!, [], page.QuerySelector("button[formaction*=Save]"));
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.Equal(2, await site.WithDbAsync(db => db.ContentRevisions.CountAsync()));
+        Assert.Equal(1, await site.WithDbAsync(db => db.ContentRevisions.CountAsync(r => r.Author == "second@staraya-russa.test")));
     }
 
     [Fact]
@@ -172,6 +176,225 @@ public sealed class ContentEditingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_first_revision_is_compared_with_the_published_text()
+    {
+        var editor = await EditorAsync("first-revision@staraya-russa.test");
+        var edit = await EditPathAsync();
+        var published = await PublishedEnglishResultsAsync();
+
+        await SaveAsync(editor, edit, "Save", new() { ["en-Results"] = "Patients walk without pain after ten days." });
+        var (_, history) = await editor.GetPageAsync(edit.Replace("/edit/", "/") + "/history");
+
+        Assert.Single(history.QuerySelectorAll("tbody tr"));
+        var diff = Assert.Single(history.QuerySelectorAll(".diff"));
+        Assert.Equal("Результаты лечения (Английский)", diff.QuerySelector("h3")!.TextContent);
+        Assert.Contains(published.Split('\n')[0], diff.QuerySelector("del")!.TextContent);
+        Assert.Equal("+ Patients walk without pain after ten days.", Assert.Single(diff.QuerySelectorAll("ins")).TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Discarding_the_draft_brings_the_editor_back_to_the_published_text_and_keeps_the_discarded_revision()
+    {
+        var editor = await EditorAsync("discard@staraya-russa.test");
+        var edit = await EditPathAsync();
+        var published = await PublishedEnglishResultsAsync();
+        await SaveAsync(editor, edit, "Save", new() { ["en-Results"] = "A draft to throw away." });
+        var (_, page) = await editor.GetPageAsync(edit);
+        var discard = page.Form("form[action*='handler=Discard']");
+
+        var forged = await editor.PostAsync(discard.Action, new FormUrlEncodedContent([new("revision", "1")]));
+        var discarded = await editor.SubmitAsync(discard, []);
+        var (_, form) = await editor.GetPageAsync(edit);
+        var (_, list) = await editor.GetPageAsync("/admin/content/treatments");
+        var (_, history) = await editor.GetPageAsync(edit.Replace("/edit/", "/") + "/history");
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, discarded.StatusCode);
+        Assert.StartsWith("Черновик отменён", form.StatusMessage());
+        Assert.Equal(published.Trim(), form.QuerySelector<IHtmlTextAreaElement>("textarea[name='Input.Fields[en-Results]']")!.Value.Trim());
+        Assert.Null(form.QuerySelector("form[action*='handler=Discard']"));
+        Assert.Equal("опубликовано", list.QuerySelector("span.badge[data-lang=en]")?.TextContent);
+        Assert.Equal(2, history.QuerySelectorAll("tbody tr").Length);
+        Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.User == "discard@staraya-russa.test" && e.Action == "content.discarded")));
+        Assert.Equal(published, await PublishedEnglishResultsAsync());
+    }
+
+    [Fact]
+    public async Task A_history_of_revisions_with_100000_character_fields_answers()
+    {
+        var editor = await EditorAsync("big-history@staraya-russa.test");
+        var edit = await EditPathAsync();
+        // 50,000 one-letter lines: the worst case for a line-by-line comparison.
+        static string Letters(Func<int, int> letter) => string.Join("\n", Enumerable.Range(0, 50_000).Select(i => (char)('a' + letter(i) % 26)));
+        var first = Letters(i => i);
+        var rewritten = Letters(i => i * 7);
+        var oneLineChanged = first[..50_000] + "X" + first[50_001..];
+        await site.WithDbAsync(async db =>
+        {
+            var treatment = await db.Treatments.Include(t => t.Translations).SingleAsync();
+            Draft With(Func<string, string> text)
+            {
+                var draft = treatment.ToDraft();
+                foreach (var fields in draft.Languages.Values)
+                {
+                    foreach (var field in ContentFields.For(ContentKind.Treatment).Where(ContentFields.IsMarkdown))
+                    {
+                        fields[field] = text(field);
+                    }
+                }
+
+                return draft;
+            }
+
+            db.ContentRevisions.Add(new ContentRevision(ContentKind.Treatment, treatment.Id, 1, DateTimeOffset.UtcNow, "big-history@staraya-russa.test", With(_ => first)));
+            db.ContentRevisions.Add(new ContentRevision(ContentKind.Treatment, treatment.Id, 2, DateTimeOffset.UtcNow, "big-history@staraya-russa.test",
+                With(field => field is ContentFields.Lead or ContentFields.Description or ContentFields.Procedures ? rewritten : oneLineChanged)));
+            await db.SaveChangesAsync();
+        });
+
+        foreach (var show in new[] { 2, 1 })
+        {
+            using var generous = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var response = await editor.GetAsync(edit.Replace("/edit/", "/") + $"/history?show={show}", generous.Token);
+            var page = await response.ParseAsync();
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains(page.QuerySelectorAll(".diff h3"), h => h.TextContent == "Вступление (Английский)");
+        }
+    }
+
+    public static TheoryData<string> DeepMarkdown => new()
+    {
+        new string('>', 128) + " x",
+        string.Concat(Enumerable.Repeat("- ", 64)) + "x",
+    };
+
+    [Theory]
+    [MemberData(nameof(DeepMarkdown))]
+    public async Task Markdown_nested_too_deeply_is_refused_on_its_field_and_nothing_is_saved(string markdown)
+    {
+        var editor = await EditorAsync("deep@staraya-russa.test");
+
+        var response = await SaveAsync(editor, await EditPathAsync(), "Publish", new() { ["en-Description"] = markdown });
+        var page = await response.ParseAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(
+            "Текст вложен слишком глубоко (цитаты или списки друг в друге): упростите разметку.",
+            page.QuerySelector("#en-Description-error")?.TextContent);
+        Assert.Equal(markdown, page.QuerySelector<IHtmlTextAreaElement>("#en-Description")!.Value);
+        Assert.Equal(0, await site.WithDbAsync(db => db.ContentRevisions.CountAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await site.CreateVisitor().GetAsync(EnglishPage)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Markdown_nested_too_deeply_that_is_already_stored_is_shown_as_text_and_the_page_still_answers()
+    {
+        var editor = await EditorAsync("deep-stored@staraya-russa.test");
+        var edit = await EditPathAsync();
+        await site.WithDbAsync(async db =>
+        {
+            var english = await db.TreatmentTranslations.SingleAsync(t => t.Language == Language.En);
+            english.Description = new string('>', 128) + " a deep quote";
+            english.Results = string.Concat(Enumerable.Repeat("- ", 64)) + "a deep list";
+            english.Consequences = new string('*', 50_000) + "deep emphasis" + new string('*', 50_000);
+            await db.SaveChangesAsync();
+        });
+
+        foreach (var (client, path) in new[] { (site.CreateVisitor(), EnglishPage), (editor, edit.Replace("/edit/", "/") + "/preview/en") })
+        {
+            var (response, page) = await client.GetPageAsync(path);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var main = page.QuerySelector("main")!.TextContent;
+            Assert.Contains(new string('>', 128) + " a deep quote", main);
+            Assert.Contains("a deep list", main);
+            Assert.Contains("deep emphasis", main);
+        }
+    }
+
+    [Fact]
+    public async Task Six_editors_publishing_the_same_address_at_once_one_wins_and_the_others_are_told_with_nothing_created()
+    {
+        var editors = new List<(HttpClient Client, AngleSharp.Dom.IDocument Form)>();
+        for (var i = 0; i < 6; i++)
+        {
+            var client = await EditorAsync($"race-{i}@staraya-russa.test");
+            editors.Add((client, (await client.GetPageAsync("/admin/content/treatments/edit")).Document));
+        }
+
+        var responses = await Task.WhenAll(editors.Select(e => e.Client.SubmitAsync(
+            e.Form.QuerySelector<IHtmlFormElement>("form.editor")!,
+            new() { ["Input.Fields[ru-Title]"] = "Одновременная программа" },
+            e.Form.QuerySelector("button[formaction*=Publish]"))));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Redirect))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Equal("Этот адрес уже занят другой страницей.", (await refused.ParseAsync()).QuerySelector("#ru-Slug-error")?.TextContent);
+        }
+
+        Assert.Equal(2, await site.WithDbAsync(db => db.Treatments.CountAsync()));
+        Assert.Equal(1, await site.WithDbAsync(db => db.ContentRevisions.CountAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await site.CreateVisitor().GetAsync("/treatments/odnovremennaya-programma")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("99999999999")]
+    [InlineData("NaN")]
+    [InlineData("1e5")]
+    public async Task A_sort_order_that_is_not_a_whole_number_in_range_is_refused_and_nothing_is_saved(string order)
+    {
+        var editor = await EditorAsync("order@staraya-russa.test");
+
+        var response = await SaveAsync(editor, await EditPathAsync(), "Publish", [], new() { ["SortOrder"] = order });
+        var page = await response.ParseAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Введите целое число от 0 до 9999.", page.FieldError("Input.Shared[SortOrder]"));
+        Assert.Equal(0, await site.WithDbAsync(db => db.ContentRevisions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Shared_fields_a_kind_does_not_have_are_not_stored()
+    {
+        var editor = await EditorAsync("shared@staraya-russa.test");
+        var junk = Enumerable.Range(0, 900).ToDictionary(i => $"junk{i}", _ => new string('j', 1000));
+
+        var response = await SaveAsync(editor, await EditPathAsync(), "Save", [], junk);
+        var stored = await site.WithDbAsync(db => db.ContentRevisions.Select(r => r.Data).ToListAsync());
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.All(stored, data => Assert.DoesNotContain("junk", data));
+    }
+
+    [Fact]
+    public async Task A_page_that_takes_another_pages_old_address_answers_there_and_is_not_redirected_away()
+    {
+        var editor = await EditorAsync("old-address@staraya-russa.test");
+        await SaveAsync(editor, await EditPathAsync("/admin/content/pages"), "Publish", new() { ["en-Slug"] = "contraindications" });
+
+        var created = await SaveAsync(editor, "/admin/content/pages/edit", "Publish", new()
+        {
+            ["en-Title"] = "Visiting hours",
+            ["en-Slug"] = "general-contraindications",
+        });
+        var visitor = site.CreateVisitor();
+        var (response, page) = await visitor.GetPageAsync("/en/info/general-contraindications");
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Visiting hours", page.QuerySelector("h1")?.TextContent);
+        Assert.False(await site.WithDbAsync(db => db.SlugRedirects.AnyAsync(r => r.OldSlug == "general-contraindications")));
+
+        // Taken off the site, the new page leaves its address empty rather than handing it back.
+        var (_, newPage) = await editor.GetPageAsync(created.Headers.Location!.OriginalString);
+        await editor.SubmitAsync(newPage.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.QuerySelector("input[name=language][value=en]") is not null), []);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/en/info/general-contraindications")).StatusCode);
+    }
+
+    [Fact]
     public async Task Unpublishing_one_language_makes_it_404_and_leaves_the_other()
     {
         var editor = await EditorAsync("unpublish@staraya-russa.test");
@@ -224,13 +447,24 @@ public sealed class ContentEditingTests : IAsyncLifetime
         return page.QuerySelector("tbody a")!.GetAttribute("href")!;
     }
 
-    /// <summary>Fills the edit form (field keys like "en-Title") and presses Save or Publish.</summary>
-    private static async Task<HttpResponseMessage> SaveAsync(HttpClient editor, string edit, string button, Dictionary<string, string> fields)
+    /// <summary>The seed treatment's published English "treatment results".</summary>
+    private Task<string> PublishedEnglishResultsAsync() =>
+        site.WithDbAsync(db => db.TreatmentTranslations.Where(t => t.Language == Language.En).Select(t => t.Results).SingleAsync());
+
+    /// <summary>Fills the edit form (field keys like "en-Title", shared keys like "SortOrder") and presses Save or Publish.</summary>
+    private static async Task<HttpResponseMessage> SaveAsync(
+        HttpClient editor,
+        string edit,
+        string button,
+        Dictionary<string, string> fields,
+        Dictionary<string, string>? shared = null)
     {
         var (_, page) = await editor.GetPageAsync(edit);
         return await editor.SubmitAsync(
             page.QuerySelector<IHtmlFormElement>("form.editor")!,
-            fields.ToDictionary(f => $"Input.Fields[{f.Key}]", f => f.Value),
+            fields.Select(f => KeyValuePair.Create($"Input.Fields[{f.Key}]", f.Value))
+                .Concat((shared ?? []).Select(f => KeyValuePair.Create($"Input.Shared[{f.Key}]", f.Value)))
+                .ToDictionary(),
             page.QuerySelector($"button[formaction*={button}]"));
     }
 }

@@ -35,6 +35,36 @@ public static class ContentFields
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
+    /// <summary>The fields shared by all languages that each kind has; nothing else is kept in a draft.</summary>
+    public static IReadOnlyList<string> SharedFor(ContentKind kind) => kind switch
+    {
+        ContentKind.Treatment => [SortOrder, ProfileId],
+        ContentKind.Promotion => [SortOrder, StartsOn, EndsOn, ImageId],
+        _ => [SortOrder],
+    };
+
+    public const int MaxMarkdownLength = 100_000;
+
+    /// <summary>
+    /// The most characters a per-language field may hold: the edit form refuses more, and the database
+    /// columns of the short fields are this wide (the Markdown ones are unbounded text).
+    /// </summary>
+    public static int MaxLength(string field) => field switch
+    {
+        Title => 300,
+        Slug => Content.Slug.MaxLength,
+        MetaDescription or ImageAlt => 400,
+        _ => MaxMarkdownLength,
+    };
+
+    /// <summary>Sort orders run from 0 (first) to this.</summary>
+    public const int MaxSortOrder = 9999;
+
+    /// <summary>A sort order as the form sends it: a whole number from 0 to <see cref="MaxSortOrder"/>, digits only.</summary>
+    public static bool TryParseSortOrder(string? value, out int order) =>
+        int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out order)
+        && order <= MaxSortOrder;
+
     /// <summary>Fields that take several lines of Markdown.</summary>
     public static bool IsMarkdown(string field) =>
         field is Lead or Description or Procedures or Contraindications or Results or Consequences or Summary or Body or Text;

@@ -6,6 +6,13 @@ namespace Sanatorium.Core.Content;
 /// </summary>
 public sealed class ContentRevision
 {
+    /// <summary>
+    /// The number of the revision that keeps what visitors saw before the first edit of content that
+    /// was published without one (the seed), so that revision 1 is compared with it. Saved with
+    /// revision 1, never the newest, not listed in the history.
+    /// </summary>
+    public const int PublishedBeforeEditing = 0;
+
     private ContentRevision()
     {
     }

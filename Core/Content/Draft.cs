@@ -22,9 +22,15 @@ public sealed class Draft
         Languages.TryGetValue(language, out var fields) ? fields : NoFields;
 
     /// <summary>Whether this language reads the same here as in <paramref name="other"/>.</summary>
-    public bool SameAs(Draft other, Language language) =>
-        Fields(language).Count == other.Fields(language).Count
-        && Fields(language).All(f => other.Fields(language).GetValueOrDefault(f.Key) == f.Value);
+    public bool SameAs(Draft other, Language language) => SameFields(Fields(language), other.Fields(language));
+
+    /// <summary>Whether this draft says the same as <paramref name="other"/>, shared fields and every language.</summary>
+    public bool SameAs(Draft other) =>
+        SameFields(Shared, other.Shared) && Core.Languages.All.All(language => SameAs(other, language));
+
+    /// <summary>A field left out reads the same as an empty one.</summary>
+    private static bool SameFields(IReadOnlyDictionary<string, string> mine, IReadOnlyDictionary<string, string> theirs) =>
+        mine.Keys.Union(theirs.Keys).All(key => mine.GetValueOrDefault(key, "") == theirs.GetValueOrDefault(key, ""));
 
     public string ToJson() => JsonSerializer.Serialize(this);
 

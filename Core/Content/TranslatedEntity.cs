@@ -41,7 +41,7 @@ public abstract class TranslatedEntity<TTranslation> : IContentEntity
 
     public virtual void WriteShared(IReadOnlyDictionary<string, string> shared)
     {
-        if (shared.TryGetValue(ContentFields.SortOrder, out var value) && int.TryParse(value, out var order))
+        if (ContentFields.TryParseSortOrder(shared.GetValueOrDefault(ContentFields.SortOrder), out var order))
         {
             SortOrder = order;
         }

@@ -51,99 +51,74 @@ public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimePr
             .OrderByDescending(r => r.Number)
             .FirstOrDefaultAsync(cancellationToken);
 
-    public Task<List<ContentRevision>> HistoryAsync(ContentKind kind, int id, CancellationToken cancellationToken) =>
+    /// <summary>Who saved each revision and when, newest first, without their text.</summary>
+    public Task<List<RevisionSummary>> HistoryAsync(ContentKind kind, int id, CancellationToken cancellationToken) =>
         db.ContentRevisions.AsNoTracking()
-            .Where(r => r.Kind == kind && r.EntityId == id)
+            .Where(r => r.Kind == kind && r.EntityId == id && r.Number != ContentRevision.PublishedBeforeEditing)
             .OrderByDescending(r => r.Number)
+            .Select(r => new RevisionSummary(r.Number, r.CreatedAt, r.Author))
             .ToListAsync(cancellationToken);
 
     /// <summary>
-    /// Saves <paramref name="draft"/> as the next revision on top of revision <paramref name="baseNumber"/>
-    /// (0 when the editor started from the published page). A new piece of content is created when
-    /// <paramref name="id"/> is null; visitors see nothing of it until it is published.
+    /// Revision <paramref name="number"/> and the text it was written over: the revision before it, which
+    /// for revision 1 is what visitors saw before the first edit (an empty page for content created here).
+    /// Null when there is no such revision.
     /// </summary>
-    public async Task<EditResult> SaveAsync(
-        ContentKind kind,
-        int? id,
-        Draft draft,
-        int baseNumber,
-        string author,
-        CancellationToken cancellationToken)
+    public async Task<RevisionChange?> ChangeAsync(ContentKind kind, int id, int number, CancellationToken cancellationToken)
     {
-        var taken = await TakenSlugsAsync(kind, id, draft, cancellationToken);
-        if (taken.Count > 0)
+        if (number <= ContentRevision.PublishedBeforeEditing)
         {
-            return EditResult.SlugTaken(taken);
+            return null;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        int entityId;
-        if (id is { } existing)
+        var data = await db.ContentRevisions.AsNoTracking()
+            .Where(r => r.Kind == kind && r.EntityId == id && (r.Number == number || r.Number == number - 1))
+            .ToDictionaryAsync(r => r.Number, r => r.Data, cancellationToken);
+        if (!data.TryGetValue(number, out var after))
         {
-            if (await FindAsync(kind, existing, cancellationToken) is null)
-            {
-                return EditResult.NotFound;
-            }
-
-            entityId = existing;
-            var latest = await LatestAsync(kind, existing, cancellationToken);
-            if ((latest?.Number ?? 0) != baseNumber)
-            {
-                return EditResult.Conflict(latest);
-            }
-        }
-        else
-        {
-            entityId = await CreateAsync(kind, draft, cancellationToken);
+            return null;
         }
 
-        var revision = new ContentRevision(kind, entityId, baseNumber + 1, time.GetUtcNow(), author, draft);
-        db.ContentRevisions.Add(revision);
-        audit.Record(author, id is null ? "content.created" : "content.saved", Target(kind, entityId, draft), $"revision {revision.Number}");
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            db.ChangeTracker.Clear();
-            return EditResult.Conflict(await LatestAsync(kind, entityId, cancellationToken));
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return EditResult.Saved(revision);
+        return new RevisionChange(
+            data.TryGetValue(number - 1, out var before) ? Draft.FromJson(before) : new Draft(),
+            Draft.FromJson(after));
     }
 
-    /// <summary>Makes revision <paramref name="number"/> what visitors see; refused when a newer revision exists.</summary>
-    public async Task<EditResult> PublishAsync(ContentKind kind, int id, int number, string author, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the editor's draft as the next revision, and publishes it when asked, in one transaction:
+    /// either all of it is stored (a new piece of content, its picture, the revision, the published
+    /// translations, the audit entries) or nothing is.
+    /// </summary>
+    public Task<EditResult> SaveAsync(ContentKind kind, int? id, DraftSubmission submission, string author, CancellationToken cancellationToken) =>
+        SaveAsync(kind, id, submission, author, "content.saved", cancellationToken);
+
+    /// <summary>Saves an old revision again as the newest draft; what visitors see does not change.</summary>
+    public async Task<EditResult> RestoreAsync(ContentKind kind, int id, int number, string author, CancellationToken cancellationToken)
     {
-        var entity = await FindAsync(kind, id, cancellationToken);
+        var old = await db.ContentRevisions.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Kind == kind && r.EntityId == id && r.Number == number, cancellationToken);
         var latest = await LatestAsync(kind, id, cancellationToken);
-        if (entity is null || latest is null)
+        if (old is null || latest is null)
         {
             return EditResult.NotFound;
         }
 
-        if (latest.Number != number)
+        return await SaveAsync(kind, id, new DraftSubmission(old.Draft, latest.Number), author, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves what visitors see as the newest draft, on top of revision <paramref name="number"/>: the
+    /// editor starts again from the published text, and the discarded revisions stay in the history.
+    /// </summary>
+    public async Task<EditResult> DiscardAsync(ContentKind kind, int id, int number, string author, CancellationToken cancellationToken)
+    {
+        var entity = await FindAsync(kind, id, cancellationToken);
+        if (entity is null || !entity.Translations.Any())
         {
-            return EditResult.Conflict(latest);
+            return EditResult.NotFound;
         }
 
-        var draft = latest.Draft;
-        var taken = await TakenSlugsAsync(kind, id, draft, cancellationToken);
-        if (taken.Count > 0)
-        {
-            return EditResult.SlugTaken(taken);
-        }
-
-        foreach (var change in entity.Publish(draft, time.GetUtcNow()))
-        {
-            await KeepOldAddressAsync(kind, id, change, cancellationToken);
-        }
-
-        audit.Record(author, "content.published", Target(kind, id, draft), $"revision {number}");
-        await db.SaveChangesAsync(cancellationToken);
-        return EditResult.Saved(latest);
+        return await SaveAsync(kind, id, new DraftSubmission(entity.ToDraft(), number), author, "content.discarded", cancellationToken);
     }
 
     public async Task<EditResult> UnpublishAsync(ContentKind kind, int id, Language language, string author, CancellationToken cancellationToken)
@@ -160,24 +135,88 @@ public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimePr
         return EditResult.Saved(null);
     }
 
-    /// <summary>Saves an old revision again as the newest draft; what visitors see does not change.</summary>
-    public async Task<EditResult> RestoreAsync(ContentKind kind, int id, int number, string author, CancellationToken cancellationToken)
+    private async Task<EditResult> SaveAsync(
+        ContentKind kind,
+        int? id,
+        DraftSubmission submission,
+        string author,
+        string action,
+        CancellationToken cancellationToken)
     {
-        var old = await db.ContentRevisions.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.Kind == kind && r.EntityId == id && r.Number == number, cancellationToken);
-        var latest = await LatestAsync(kind, id, cancellationToken);
-        if (old is null || latest is null)
+        var draft = submission.Draft;
+        var taken = await TakenSlugsAsync(kind, id, draft, cancellationToken);
+        if (taken.Count > 0)
         {
-            return EditResult.NotFound;
+            return EditResult.SlugTaken(taken);
         }
 
-        return await SaveAsync(kind, id, old.Draft, latest.Number, author, cancellationToken);
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        IContentEntity entity;
+        if (id is { } existing)
+        {
+            if (await FindAsync(kind, existing, cancellationToken) is not { } found)
+            {
+                return EditResult.NotFound;
+            }
+
+            entity = found;
+            var latest = await LatestAsync(kind, existing, cancellationToken);
+            if ((latest?.Number ?? 0) != submission.BaseNumber)
+            {
+                return EditResult.Conflict(latest);
+            }
+
+            if (latest is null)
+            {
+                // Nobody wrote what is published (the seed): it is kept without an author, for the history to compare with.
+                db.ContentRevisions.Add(new ContentRevision(kind, existing, ContentRevision.PublishedBeforeEditing, now, "", entity.ToDraft()));
+            }
+        }
+        else
+        {
+            entity = await CreateAsync(kind, draft, cancellationToken);
+            action = "content.created";
+        }
+
+        if (submission.Picture is { } picture)
+        {
+            db.MediaFiles.Add(picture);
+        }
+
+        var revision = new ContentRevision(kind, entity.Id, submission.BaseNumber + 1, now, author, draft);
+        db.ContentRevisions.Add(revision);
+        audit.Record(author, action, Target(kind, entity.Id, draft), $"revision {revision.Number}");
+        if (submission.Publish)
+        {
+            var changes = entity.Publish(draft, now);
+            await UpdateRedirectsAsync(entity, changes, cancellationToken);
+            audit.Record(author, "content.published", Target(kind, entity.Id, draft), $"revision {revision.Number}");
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // In the same instant someone else saved this page, or published another at the same address.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            taken = await TakenSlugsAsync(kind, id, draft, cancellationToken);
+            return taken.Count > 0
+                ? EditResult.SlugTaken(taken)
+                : EditResult.Conflict(await LatestAsync(kind, entity.Id, cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return EditResult.Saved(revision);
     }
 
-    private async Task<int> CreateAsync(ContentKind kind, Draft draft, CancellationToken cancellationToken)
+    private async Task<IContentEntity> CreateAsync(ContentKind kind, Draft draft, CancellationToken cancellationToken)
     {
         var key = $"{kind.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}";
-        var order = int.TryParse(draft.Shared.GetValueOrDefault(ContentFields.SortOrder), out var o) ? o : 0;
+        ContentFields.TryParseSortOrder(draft.Shared.GetValueOrDefault(ContentFields.SortOrder), out var order);
         IContentEntity entity;
         switch (kind)
         {
@@ -202,7 +241,7 @@ public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimePr
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return entity.Id;
+        return entity;
     }
 
     /// <summary>The languages whose slug in <paramref name="draft"/> is already another page's.</summary>
@@ -233,18 +272,35 @@ public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimePr
         return taken;
     }
 
-    private async Task KeepOldAddressAsync(ContentKind kind, int id, SlugChange change, CancellationToken cancellationToken)
+    /// <summary>
+    /// After publishing: each changed slug's old address leads to the page (301), and the addresses the
+    /// page has now lead nowhere else, even if another page had them before.
+    /// </summary>
+    private async Task UpdateRedirectsAsync(IContentEntity entity, IReadOnlyList<SlugChange> changes, CancellationToken cancellationToken)
     {
-        var redirects = await db.SlugRedirects
-            .Where(r => r.Kind == kind && r.Language == change.Language && (r.OldSlug == change.OldSlug || r.OldSlug == change.NewSlug))
+        var names = entity.Translations.Select(t => (t.Language, t.Slug))
+            .Concat(changes.Select(c => (c.Language, Slug: c.OldSlug)))
+            .ToList();
+        var slugs = names.Select(n => n.Slug).ToList();
+        var stale = await db.SlugRedirects
+            .Where(r => r.Kind == entity.Kind && slugs.Contains(r.OldSlug))
             .ToListAsync(cancellationToken);
-        db.SlugRedirects.RemoveRange(redirects);
-        db.SlugRedirects.Add(new SlugRedirect(kind, change.Language, change.OldSlug, id));
+        db.SlugRedirects.RemoveRange(stale.Where(r => names.Contains((r.Language, r.OldSlug))));
+        db.SlugRedirects.AddRange(changes.Select(c => new SlugRedirect(entity.Kind, c.Language, c.OldSlug, entity.Id)));
     }
 
     private static string Target(ContentKind kind, int id, Draft draft) =>
         $"{kind} {id}: {draft.Fields(Language.Ru).GetValueOrDefault(ContentFields.Title) ?? draft.Fields(Language.En).GetValueOrDefault(ContentFields.Title)}";
 }
+
+/// <summary>What an editor sends: the draft, the revision it was started from (0: the published page), whether to publish it at once, and a new picture.</summary>
+public sealed record DraftSubmission(Draft Draft, int BaseNumber, bool Publish = false, MediaFile? Picture = null);
+
+/// <summary>One line of the history: a revision without its text.</summary>
+public sealed record RevisionSummary(int Number, DateTimeOffset CreatedAt, string Author);
+
+/// <summary>A revision and the text it was written over.</summary>
+public sealed record RevisionChange(Draft Before, Draft After);
 
 /// <summary>How an edit went, and what the editor should be told.</summary>
 public sealed record EditResult(EditOutcome Outcome, ContentRevision? Revision, IReadOnlyList<Language> Languages)

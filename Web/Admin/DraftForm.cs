@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using Sanatorium.Core;
 using Sanatorium.Core.Content;
+using Sanatorium.Web.Site;
 
 namespace Sanatorium.Web.Admin;
 
@@ -11,10 +12,6 @@ namespace Sanatorium.Web.Admin;
 /// </summary>
 public sealed class DraftForm
 {
-    public const int MaxTitle = 300;
-    public const int MaxMeta = 400;
-    public const int MaxMarkdown = 100_000;
-
     /// <summary>The revision the editor started from (0: the published page); a newer one means someone else saved.</summary>
     public int BaseRevision { get; set; }
 
@@ -39,15 +36,23 @@ public sealed class DraftForm
     };
 
     /// <summary>
-    /// The draft the form describes. A language with a title gets a slug made from it when the slug
-    /// is left empty; what cannot be saved is reported on its field and the draft is null.
+    /// The draft the form describes: the kind's own fields, nothing else. A language with a title gets a
+    /// slug made from it when the slug is left empty; what cannot be saved is reported on its field and
+    /// the draft is null.
     /// </summary>
-    public Draft? ToDraft(ContentKind kind, ModelStateDictionary errors, IStringLocalizer text)
+    public Draft? ToDraft(ContentKind kind, ModelStateDictionary errors, IStringLocalizer text, ContentRenderer markdown)
     {
         var draft = new Draft
         {
-            Shared = Shared.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!.Trim()),
+            Shared = ContentFields.SharedFor(kind)
+                .Where(f => Shared.GetValueOrDefault(f) is not null)
+                .ToDictionary(f => f, f => Shared[f]!.Trim()),
         };
+        if (!ContentFields.TryParseSortOrder(draft.Shared.GetValueOrDefault(ContentFields.SortOrder), out _))
+        {
+            errors.AddModelError(SharedName(ContentFields.SortOrder), text["SortOrderInvalid", ContentFields.MaxSortOrder]);
+        }
+
         foreach (var language in Languages.All)
         {
             var fields = ContentFields.For(kind).ToDictionary(f => f, f => Value(language, f).Trim());
@@ -59,7 +64,7 @@ public sealed class DraftForm
 
             foreach (var (field, value) in fields)
             {
-                if (Problem(field, value, fields[ContentFields.Title].Length > 0) is { } problem)
+                if (Problem(field, value, fields[ContentFields.Title].Length > 0, markdown) is { } problem)
                 {
                     errors.AddModelError(Name(language, field), text[problem]);
                 }
@@ -114,12 +119,11 @@ public sealed class DraftForm
 
     public static string SharedName(string field) => $"Input.Shared[{field}]";
 
-    private static string? Problem(string field, string value, bool hasTitle) => field switch
+    private static string? Problem(string field, string value, bool hasTitle, ContentRenderer markdown) => field switch
     {
-        ContentFields.Title when value.Length > MaxTitle => "TooLong",
         ContentFields.Slug when hasTitle && !Slug.IsValid(value) => "SlugInvalid",
-        ContentFields.MetaDescription when value.Length > MaxMeta => "TooLong",
-        _ when value.Length > MaxMarkdown => "TooLong",
+        _ when value.Length > ContentFields.MaxLength(field) => "TooLong",
+        _ when ContentFields.IsMarkdown(field) && !markdown.CanRender(value) => "MarkdownTooDeep",
         _ => null,
     };
 }

@@ -2,6 +2,7 @@ using AngleSharp.Html.Dom;
 using Ganss.Xss;
 using Markdig;
 using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Caching.Memory;
 using Sanatorium.Web.Site.Vision;
 
@@ -12,9 +13,11 @@ namespace Sanatorium.Web.Site;
 /// removes anything that could run script (see docs/decisions/0003-markdown-and-sanitizing.md).
 /// With images off (the version for the visually impaired) each image becomes its text alternative.
 /// The result is remembered by its Markdown, so a published page is rendered once, not per visit;
-/// an edit is new Markdown and renders afresh.
+/// an edit is new Markdown and renders afresh. Markdown that Markdig refuses (it throws on text nested
+/// too deeply) is refused when saved (<see cref="CanRender"/>); if such text is stored all the same, it is
+/// shown as plain text and logged, so that it never takes a page down.
 /// </summary>
-public sealed class ContentRenderer : IDisposable
+public sealed class ContentRenderer(ILogger<ContentRenderer> logger) : IDisposable
 {
     private readonly MemoryCache rendered = new(new MemoryCacheOptions { SizeLimit = 4096 });
 
@@ -26,29 +29,51 @@ public sealed class ContentRenderer : IDisposable
 
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
 
-    private readonly HtmlSanitizer imagesAsTextSanitizer = CreateSanitizer();
-
-    public ContentRenderer() => imagesAsTextSanitizer.PostProcessNode += ReplaceImageByItsText;
+    private readonly HtmlSanitizer imagesAsTextSanitizer = CreateSanitizer(ReplaceImageByItsText);
 
     /// <param name="markdown">What the editor wrote.</param>
     /// <param name="imagesAsText">True to show each image's text alternative instead of the image (images off).</param>
     public IHtmlContent Render(string? markdown, bool imagesAsText = false) =>
         string.IsNullOrWhiteSpace(markdown)
             ? HtmlString.Empty
-            : rendered.GetOrCreate((markdown, imagesAsText), entry =>
+            : rendered.GetOrCreate<IHtmlContent>((markdown, imagesAsText), entry =>
             {
                 entry.Size = 1;
                 entry.SlidingExpiration = TimeSpan.FromHours(6);
-                var html = Markdown.ToHtml(markdown, pipeline);
+                if (ToHtml(markdown) is not { } html)
+                {
+                    logger.LogError("Stored Markdown of {Length} characters cannot be rendered; it is shown as plain text.", markdown.Length);
+                    var text = new TagBuilder("p");
+                    text.InnerHtml.Append(markdown);
+                    return text;
+                }
+
                 return new HtmlString((imagesAsText ? imagesAsTextSanitizer : sanitizer).Sanitize(html));
             })!;
 
+    /// <summary>Whether the text can be rendered: Markdig refuses Markdown nested too deeply (about 128 quotes or lists in one another, or long runs of emphasis).</summary>
+    public bool CanRender(string markdown) => ToHtml(markdown) is not null;
+
     public void Dispose() => rendered.Dispose();
 
+    /// <summary>Markdig's HTML, or null when it refuses the text (it throws an ArgumentException past its nesting limit).</summary>
+    private string? ToHtml(string markdown)
+    {
+        try
+        {
+            return Markdown.ToHtml(markdown, pipeline);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>HtmlSanitizer's defaults, less forms and their controls: content must not ask visitors for input.</summary>
-    private static HtmlSanitizer CreateSanitizer()
+    private static HtmlSanitizer CreateSanitizer(EventHandler<PostProcessNodeEventArgs>? postProcess = null)
     {
         var sanitizer = new HtmlSanitizer();
+        sanitizer.PostProcessNode += postProcess;
         foreach (var tag in new[] { "form", "input", "button", "textarea", "select", "option", "optgroup", "label", "fieldset", "legend" })
         {
             sanitizer.AllowedTags.Remove(tag);

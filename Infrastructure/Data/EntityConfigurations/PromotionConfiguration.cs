@@ -20,7 +20,7 @@ internal sealed class PromotionTranslationConfiguration : IEntityTypeConfigurati
     {
         builder.HasKey(t => new { t.PromotionId, t.Language });
         builder.ConfigureTranslation();
-        builder.Property(t => t.ImageAlt).HasMaxLength(400);
+        builder.Property(t => t.ImageAlt).HasMaxLength(ContentFields.MaxLength(ContentFields.ImageAlt));
     }
 }
 

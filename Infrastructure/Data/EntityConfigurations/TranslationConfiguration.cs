@@ -12,9 +12,9 @@ internal static class TranslationConfiguration
         where T : Translation
     {
         builder.Property(t => t.Language).StoredAsCode();
-        builder.Property(t => t.Slug).HasMaxLength(Slug.MaxLength);
-        builder.Property(t => t.Title).HasMaxLength(300);
-        builder.Property(t => t.MetaDescription).HasMaxLength(400);
+        builder.Property(t => t.Slug).HasMaxLength(ContentFields.MaxLength(ContentFields.Slug));
+        builder.Property(t => t.Title).HasMaxLength(ContentFields.MaxLength(ContentFields.Title));
+        builder.Property(t => t.MetaDescription).HasMaxLength(ContentFields.MaxLength(ContentFields.MetaDescription));
         builder.HasIndex(t => new { t.Language, t.Slug }).IsUnique();
     }
 

@@ -14,6 +14,7 @@ namespace Sanatorium.Web.Areas.Admin.Pages.Content;
 public sealed class EditModel(
     ContentEditor editor,
     SanatoriumDbContext db,
+    ContentRenderer markdown,
     TimeProvider time,
     IStringLocalizer<AdminResource> text) : ContentPageModel
 {
@@ -39,6 +40,9 @@ public sealed class EditModel(
 
     /// <summary>Shown when someone else saved since this editor started.</summary>
     public ContentRevision? Conflict { get; private set; }
+
+    /// <summary>The newest revision, when it differs from what visitors see and can be discarded; null otherwise.</summary>
+    public int? Discardable { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -75,6 +79,24 @@ public sealed class EditModel(
         return Redirect(ContentKinds.EditPath(Kind, id));
     }
 
+    /// <summary>Back to the published text: it is saved as the newest draft over <paramref name="revision"/>.</summary>
+    public async Task<IActionResult> OnPostDiscardAsync(int revision, CancellationToken cancellationToken)
+    {
+        if (Id is not { } id)
+        {
+            return NotFound();
+        }
+
+        var result = await editor.DiscardAsync(Kind, id, revision, StaffName, cancellationToken);
+        if (result.Outcome == EditOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        StatusMessage = result.Outcome == EditOutcome.Saved ? text["DraftDiscarded"] : text["DiscardConflict"];
+        return Redirect(ContentKinds.EditPath(Kind, id));
+    }
+
     private async Task<IActionResult> SaveAsync(bool publish, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
@@ -83,58 +105,60 @@ public sealed class EditModel(
         }
 
         var previousImage = Input.Shared.GetValueOrDefault(ContentFields.ImageId);
-        var upload = Kind == ContentKind.Promotion ? await TakeImageAsync(cancellationToken) : null;
-        var draft = Input.ToDraft(Kind, ModelState, text);
-        if (Kind == ContentKind.Treatment
-            && !Profiles.Any(p => p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == Input.Shared.GetValueOrDefault(ContentFields.ProfileId)))
-        {
-            ModelState.AddModelError($"Input.Shared[{ContentFields.ProfileId}]", text["ProfileRequired"]);
-        }
-
-        if (draft is null || !ModelState.IsValid)
-        {
-            Input.Shared[ContentFields.ImageId] = previousImage;
-            return Page();
-        }
-
-        if (upload is not null)
-        {
-            db.MediaFiles.Add(upload);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        var saved = await editor.SaveAsync(Kind, Id, draft, Input.BaseRevision, StaffName, cancellationToken);
-        if (saved is { Outcome: EditOutcome.Saved, Revision: { } revision } && publish)
-        {
-            saved = await editor.PublishAsync(Kind, revision.EntityId, revision.Number, StaffName, cancellationToken);
-        }
-
-        switch (saved.Outcome)
+        var picture = Kind == ContentKind.Promotion ? await TakeImageAsync(cancellationToken) : null;
+        var draft = Input.ToDraft(Kind, ModelState, text, markdown);
+        await CheckReferencesAsync(picture, cancellationToken);
+        var saved = draft is null || !ModelState.IsValid
+            ? null
+            : await editor.SaveAsync(Kind, Id, new DraftSubmission(draft, Input.BaseRevision, publish, picture), StaffName, cancellationToken);
+        switch (saved?.Outcome)
         {
             case EditOutcome.Saved:
                 StatusMessage = text[publish ? "Published" : "SavedDraft", saved.Revision!.Number];
                 return Redirect(ContentKinds.EditPath(Kind, saved.Revision.EntityId));
+            case EditOutcome.NotFound:
+                return NotFound();
             case EditOutcome.Conflict:
                 // Keep what this editor typed; saving again puts it on top of the other version (which stays in the history).
                 Conflict = saved.Revision;
                 Input.BaseRevision = saved.Revision?.Number ?? 0;
                 ModelState.Remove("Input.BaseRevision");
-                return Page();
+                break;
             case EditOutcome.SlugTaken:
                 foreach (var language in saved.Languages)
                 {
                     ModelState.AddModelError(DraftForm.Name(language, ContentFields.Slug), text["SlugTaken"]);
                 }
 
-                return Page();
-            default:
-                return NotFound();
+                break;
+        }
+
+        // Shown again as typed; a new picture was not stored, so the editor chooses it again.
+        Input.Shared[ContentFields.ImageId] = previousImage;
+        return Page();
+    }
+
+    /// <summary>The profile of a treatment and the picture of a promotion must exist.</summary>
+    private async Task CheckReferencesAsync(MediaFile? picture, CancellationToken cancellationToken)
+    {
+        if (Kind == ContentKind.Treatment
+            && !Profiles.Any(p => p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == Input.Shared.GetValueOrDefault(ContentFields.ProfileId)))
+        {
+            ModelState.AddModelError(DraftForm.SharedName(ContentFields.ProfileId), text["ProfileRequired"]);
+        }
+
+        if (Kind == ContentKind.Promotion
+            && Input.Shared.GetValueOrDefault(ContentFields.ImageId) is { Length: > 0 } image
+            && image != picture?.Id.ToString()
+            && !(Guid.TryParse(image, out var id) && await db.MediaFiles.AnyAsync(m => m.Id == id, cancellationToken)))
+        {
+            ModelState.AddModelError(nameof(Image), text["ImageUnknown"]);
         }
     }
 
     /// <summary>
     /// The picture the editor uploaded, checked by its bytes (PNG, JPEG or WebP, at most 2 MB) and
-    /// put into the form's shared fields; or the picture removed. Nothing is stored until the whole form is valid.
+    /// put into the form's shared fields; or the picture removed. It is stored with the revision, if the whole form is valid.
     /// </summary>
     private async Task<MediaFile?> TakeImageAsync(CancellationToken cancellationToken)
     {
@@ -182,6 +206,7 @@ public sealed class EditModel(
             var latest = await editor.LatestAsync(Kind, id, cancellationToken);
             var now = time.GetUtcNow();
             Statuses = Languages.All.ToDictionary(l => l, l => TranslationStatuses.Of(Entity, latest?.Draft, l, now));
+            Discardable = latest is not null && Entity.Translations.Any() && !latest.Draft.SameAs(Entity.ToDraft()) ? latest.Number : null;
         }
 
         if (Kind == ContentKind.Treatment)

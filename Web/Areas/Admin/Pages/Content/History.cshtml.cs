@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Content;
 using Sanatorium.Web.Admin;
 
@@ -12,11 +11,11 @@ public sealed class HistoryModel(ContentEditor editor, IStringLocalizer<AdminRes
     [FromRoute]
     public int Id { get; set; }
 
-    /// <summary>The revision whose changes (against the one before it) are shown.</summary>
+    /// <summary>The revision whose changes (against the one before it, or the published text for the first) are shown.</summary>
     [BindProperty(SupportsGet = true)]
     public int? Show { get; set; }
 
-    public IReadOnlyList<ContentRevision> Revisions { get; private set; } = [];
+    public IReadOnlyList<RevisionSummary> Revisions { get; private set; } = [];
 
     public IReadOnlyList<RevisionDiff.FieldChange> Changes { get; private set; } = [];
 
@@ -33,11 +32,9 @@ public sealed class HistoryModel(ContentEditor editor, IStringLocalizer<AdminRes
         Revisions = await editor.HistoryAsync(Kind, Id, cancellationToken);
         Title = entity.Translations.Select(t => t.Title).FirstOrDefault() ?? $"#{Id}";
         Show ??= Revisions.FirstOrDefault()?.Number;
-        if (Revisions.FirstOrDefault(r => r.Number == Show) is { } shown)
+        if (Show is { } number && await editor.ChangeAsync(Kind, Id, number, cancellationToken) is { } change)
         {
-            // The first revision is compared with what was published before anyone edited here.
-            var before = Revisions.FirstOrDefault(r => r.Number == shown.Number - 1)?.Draft ?? new Draft();
-            Changes = RevisionDiff.Between(Kind, before, shown.Draft);
+            Changes = RevisionDiff.Between(Kind, change.Before, change.After);
         }
 
         return Page();
