@@ -18,6 +18,7 @@ builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddRazorPages(options =>
     {
         options.Conventions.Add(new EnglishRouteConvention());
+        options.Conventions.Add(new PageMethodsConvention());
         AdminAccess.AddConventions(options.Conventions);
     })
     .AddDataAnnotationsLocalization(options =>
@@ -59,8 +60,9 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseInputChecks();
 
-app.MapHealthChecks("/healthz");
+app.MapHealthChecks("/healthz").WithMetadata(new HttpMethodMetadata(ReadMethods.GetAndHead));
 app.MapSeo();
 app.MapMedia();
 app.MapRazorPages();

@@ -8,7 +8,7 @@ internal static class MediaEndpoints
 {
     /// <summary>Uploaded pictures at /media/{id}. An id never changes its bytes, so browsers may keep them for a year.</summary>
     public static void MapMedia(this IEndpointRouteBuilder app) =>
-        app.MapGet("/media/{id:guid}", async (Guid id, SanatoriumDbContext db, HttpContext context, CancellationToken cancellationToken) =>
+        app.MapMethods("/media/{id:guid}", ReadMethods.GetAndHead, async (Guid id, SanatoriumDbContext db, HttpContext context, CancellationToken cancellationToken) =>
         {
             var file = await db.MediaFiles.AsNoTracking()
                 .Where(m => m.Id == id)
