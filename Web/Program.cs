@@ -11,6 +11,8 @@ using Sanatorium.Web.Site;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+
 builder.Services.AddInfrastructure();
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.Configure<RequestLocalizationOptions>(SiteLanguage.Configure);
@@ -18,6 +20,7 @@ builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddRazorPages(options =>
     {
         options.Conventions.Add(new EnglishRouteConvention());
+        options.Conventions.Add(new PageMethodsConvention());
         AdminAccess.AddConventions(options.Conventions);
     })
     .AddDataAnnotationsLocalization(options =>
@@ -59,8 +62,9 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseInputChecks();
 
-app.MapHealthChecks("/healthz");
+app.MapHealthChecks("/healthz").WithMetadata(new HttpMethodMetadata(ReadMethods.GetAndHead));
 app.MapSeo();
 app.MapMedia();
 app.MapRazorPages();

@@ -28,7 +28,8 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await PostgresServer.DropDatabaseAsync(ConnectionString);
     }
 
-    public HttpClient CreateVisitor() =>
+    /// <summary>A browser-like client: cookies kept, redirects not followed.</summary>
+    public virtual HttpClient CreateVisitor() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     public async Task<T> WithDbAsync<T>(Func<SanatoriumDbContext, Task<T>> action)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sanatorium.Web.Site;
 
 namespace Sanatorium.Web.Admin;
 
@@ -12,7 +13,6 @@ public abstract class AdminPageModel : PageModel
     /// <summary>The e-mail of the member of staff, as the audit log records it.</summary>
     protected string StaffName => User.Identity?.Name ?? "anonymous";
 
-    /// <summary>Only an address on this site: a return URL that leaves it is ignored.</summary>
-    protected string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/admin";
+    /// <summary>Only an address on this site, percent-encoded for the Location header: a return URL that leaves it is ignored.</summary>
+    protected string SafeReturnUrl(string? returnUrl) => Url.LocalOr(returnUrl, "/admin");
 }

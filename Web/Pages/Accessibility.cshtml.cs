@@ -21,7 +21,7 @@ public sealed class AccessibilityModel(IStringLocalizer<SharedResource> text) : 
     {
         var settings = HttpContext.Vision().Apply(change);
         Response.Save(settings);
-        var page = Url.IsLocalUrl(returnUrl) ? returnUrl.Split('#')[0] : SiteUrls.Home(Lang);
+        var page = Url.LocalOr(returnUrl, SiteUrls.Home(Lang)).Split('#')[0];
         return LocalRedirect(settings.IsOn ? page + "#" + VisionPanel.Id : page);
     }
 }

@@ -6,14 +6,9 @@ namespace Sanatorium.Web.Pages;
 
 /// <summary>What a visitor sees when the site fails; the details go to the log.</summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-[IgnoreAntiforgeryToken]
-public sealed class ErrorModel(IStringLocalizer<SharedResource> text) : SitePageModel
+public sealed class ErrorModel(IStringLocalizer<SharedResource> text) : ErrorPageModel
 {
-    public void OnGet() => Describe();
-
-    public void OnPost() => Describe();
-
-    private void Describe() =>
+    public void OnGet() =>
         Meta = new PageMeta(
             text["ErrorTitle"],
             text["ErrorText"],

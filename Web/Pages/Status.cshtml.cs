@@ -1,31 +1,28 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Sanatorium.Web.Site;
 
 namespace Sanatorium.Web.Pages;
 
 /// <summary>
-/// The friendly page for an error status (404, 403, ...). The status-code middleware re-executes it
-/// for any such response without a body; its language is the one of the address that was asked for.
+/// The friendly page for an error status (404, 405, 413, ...). The status-code middleware re-executes it
+/// for any such response without a body, with the request's own method; its language is the one of the
+/// address that was asked for.
 /// </summary>
-[IgnoreAntiforgeryToken]
-public sealed class StatusModel(IStringLocalizer<SharedResource> text) : SitePageModel
+public sealed class StatusModel(IStringLocalizer<SharedResource> text) : ErrorPageModel
 {
     public string Heading { get; private set; } = "";
 
     public string Explanation { get; private set; } = "";
 
-    public void OnGet(int code) => Describe(code);
-
-    public void OnPost(int code) => Describe(code);
-
-    private void Describe(int code)
+    public void OnGet()
     {
-        Response.StatusCode = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
         (Heading, Explanation) = Response.StatusCode switch
         {
             StatusCodes.Status404NotFound => (text["NotFoundTitle"], text["NotFoundText"]),
             StatusCodes.Status403Forbidden => (text["ForbiddenTitle"], text["ForbiddenText"]),
+            StatusCodes.Status405MethodNotAllowed => (text["MethodNotAllowedTitle"], text["MethodNotAllowedText"]),
+            StatusCodes.Status413PayloadTooLarge => (text["TooLargeTitle"], text["TooLargeText"]),
+            StatusCodes.Status400BadRequest => (text["BadRequestTitle"], text["BadRequestText"]),
             _ => (text["ErrorTitle"].Value, text["ErrorText"].Value),
         };
         Meta = new PageMeta(Heading, Explanation, SiteUrls.Everywhere(SiteUrls.Home), NoIndex: true);

@@ -14,7 +14,7 @@ internal static class MediaEndpoints
     /// An id never changes its bytes, so browsers and caches may keep a published picture for a year.
     /// </summary>
     public static void MapMedia(this IEndpointRouteBuilder app) =>
-        app.MapGet("/media/{id:guid}", async (
+        app.MapMethods("/media/{id:guid}", ReadMethods.GetAndHead, async (
             Guid id,
             SanatoriumDbContext db,
             IAuthorizationService authorization,

@@ -10,6 +10,15 @@ internal static class SecurityHeaders
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The site uses none of the browser's powerful features (read aloud is speech synthesis, which
+    /// needs no permission), so none is allowed, to the site itself or to anything it might embed.
+    /// </summary>
+    private const string PermissionsPolicy =
+        "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(), " +
+        "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), " +
+        "picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), usb=(), xr-spatial-tracking=()";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
@@ -18,6 +27,7 @@ internal static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers.XFrameOptions = "DENY";
+            headers["Permissions-Policy"] = PermissionsPolicy;
             return next(context);
         });
 }

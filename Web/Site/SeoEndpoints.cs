@@ -16,11 +16,11 @@ internal static class SeoEndpoints
 
     public static void MapSeo(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/robots.txt", (IOptions<SiteOptions> site) => Results.Text(
+        app.MapMethods("/robots.txt", ReadMethods.GetAndHead, (IOptions<SiteOptions> site) => Results.Text(
             $"User-agent: *\nDisallow: /admin\nSitemap: {site.Value.Absolute("/sitemap.xml")}\n",
             "text/plain; charset=utf-8"));
 
-        app.MapGet("/sitemap.xml", async (
+        app.MapMethods("/sitemap.xml", ReadMethods.GetAndHead, async (
             SanatoriumDbContext db,
             IOptions<SiteOptions> site,
             TimeProvider time,

@@ -10,13 +10,14 @@ public static class VisionPanel
 
     /// <summary>
     /// The address the visitor is looking at, to come back to after a change; for a page shown by the
-    /// status-code pages (404), the address that was asked for.
+    /// status-code pages (404), the address that was asked for. Its path is percent-encoded, as the
+    /// request's own is: the feature keeps it decoded (/лечение).
     /// </summary>
     public static string ReturnUrl(HttpContext context)
     {
         if (context.Features.Get<IStatusCodeReExecuteFeature>() is { } original)
         {
-            return original.OriginalPathBase + original.OriginalPath + original.OriginalQueryString;
+            return new PathString(original.OriginalPathBase) + new PathString(original.OriginalPath) + new QueryString(original.OriginalQueryString);
         }
 
         var request = context.Request;

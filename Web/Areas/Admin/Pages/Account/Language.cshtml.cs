@@ -22,6 +22,6 @@ public sealed class LanguageModel : PageModel
             });
         }
 
-        return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/admin");
+        return LocalRedirect(Url.LocalOr(returnUrl, "/admin"));
     }
 }

@@ -12,6 +12,12 @@ public sealed class IndexModel(SanatoriumDbContext db, IStringLocalizer<AccountR
 {
     public const int PageSize = 50;
 
+    /// <summary>The first and last day a date filter may name: the log holds nothing older, and the calendar's ends stay far away.</summary>
+    public static readonly DateOnly Earliest = new(2000, 1, 1);
+
+    /// <inheritdoc cref="Earliest"/>
+    public static readonly DateOnly Latest = new(2099, 12, 31);
+
     /// <summary>Part of the e-mail of whoever acted.</summary>
     [BindProperty(SupportsGet = true, Name = "user")]
     public string? UserFilter { get; set; }
@@ -36,6 +42,8 @@ public sealed class IndexModel(SanatoriumDbContext db, IStringLocalizer<AccountR
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        From = InRange(From, nameof(From));
+        To = InRange(To, nameof(To));
         if (From > To)
         {
             ModelState.AddModelError(nameof(To), text["DateRangeReversed"]);
@@ -62,6 +70,18 @@ public sealed class IndexModel(SanatoriumDbContext db, IStringLocalizer<AccountR
         ["to"] = To?.ToString("yyyy-MM-dd"),
         ["pageNumber"] = pageNumber.ToString(),
     }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
+
+    /// <summary>The date, or null (no filter) with a message at its field when it is out of range.</summary>
+    private DateOnly? InRange(DateOnly? date, string field)
+    {
+        if (date is not { } day || (day >= Earliest && day <= Latest))
+        {
+            return date;
+        }
+
+        ModelState.AddModelError(field, text["DateOutOfRange", Earliest.ToString("yyyy-MM-dd"), Latest.ToString("yyyy-MM-dd")]);
+        return null;
+    }
 
     private IQueryable<AuditEntry> Filtered()
     {
