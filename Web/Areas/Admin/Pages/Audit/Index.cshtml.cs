@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Sanatorium.Core;
 using Sanatorium.Core.Audit;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Admin;
@@ -98,13 +99,13 @@ public sealed class IndexModel(SanatoriumDbContext db, IStringLocalizer<AccountR
 
         if (From is { } from)
         {
-            var start = ResortTime.StartOf(from);
+            var start = ResortClock.StartOf(from);
             entries = entries.Where(e => e.At >= start);
         }
 
         if (To is { } to)
         {
-            var end = ResortTime.StartOf(to.AddDays(1));
+            var end = ResortClock.StartOf(to.AddDays(1));
             entries = entries.Where(e => e.At < end);
         }
 
