@@ -1,8 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Identity;
@@ -20,9 +21,9 @@ public sealed partial class AdminAccessTests(SiteFactory site) : IClassFixture<S
     /// <summary>Which roles may open a page, by the folder it lives in: the rule the back office promises.</summary>
     private static string[] AllowedRoles(string viewEnginePath) => viewEnginePath switch
     {
-        _ when viewEnginePath.StartsWith("/Content/") => [Roles.Administrator, Roles.Editor],
-        _ when viewEnginePath.StartsWith("/Marketing/") => [Roles.Administrator, Roles.Marketer],
-        _ when viewEnginePath.StartsWith("/Users/") || viewEnginePath.StartsWith("/Audit/") => [Roles.Administrator],
+        _ when viewEnginePath.StartsWith("/Content/", StringComparison.Ordinal) => [Roles.Administrator, Roles.Editor],
+        _ when viewEnginePath.StartsWith("/Marketing/", StringComparison.Ordinal) => [Roles.Administrator, Roles.Marketer],
+        _ when viewEnginePath.StartsWith("/Users/", StringComparison.Ordinal) || viewEnginePath.StartsWith("/Audit/", StringComparison.Ordinal) => [Roles.Administrator],
         _ => Roles.All.ToArray(),
     };
 
@@ -36,7 +37,7 @@ public sealed partial class AdminAccessTests(SiteFactory site) : IClassFixture<S
 
             if (page.IsAccountPage)
             {
-                Assert.True(response.StatusCode != HttpStatusCode.Redirect || !Location(response).StartsWith("/admin/account/login"), page.Url);
+                Assert.True(response.StatusCode != HttpStatusCode.Redirect || !Location(response).StartsWith("/admin/account/login", StringComparison.Ordinal), page.Url);
                 continue;
             }
 
@@ -109,10 +110,10 @@ public sealed partial class AdminAccessTests(SiteFactory site) : IClassFixture<S
         });
         var contentIds = await site.WithDbAsync(async db => new Dictionary<string, string>
         {
-            ["promotions"] = (await db.Promotions.Select(t => t.Id).FirstAsync()).ToString(),
-            ["treatments"] = (await db.Treatments.Select(t => t.Id).FirstAsync()).ToString(),
-            ["profiles"] = (await db.Profiles.Select(t => t.Id).FirstAsync()).ToString(),
-            ["pages"] = (await db.InfoPages.Select(t => t.Id).FirstAsync()).ToString(),
+            ["promotions"] = (await db.Promotions.Select(t => t.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture),
+            ["treatments"] = (await db.Treatments.Select(t => t.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture),
+            ["profiles"] = (await db.Profiles.Select(t => t.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture),
+            ["pages"] = (await db.InfoPages.Select(t => t.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture),
         });
         var userId = await site.WithDbAsync(db => db.Users.Select(u => u.Id).FirstAsync());
         var actions = site.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items;
@@ -123,7 +124,7 @@ public sealed partial class AdminAccessTests(SiteFactory site) : IClassFixture<S
             var kinds = template.Contains("{kind}") ? ContentKinds.AllSegments : [""];
             foreach (var kind in kinds)
             {
-                var id = page.ViewEnginePath.StartsWith("/Users/") ? userId : contentIds.GetValueOrDefault(kind, "1");
+                var id = page.ViewEnginePath.StartsWith("/Users/", StringComparison.Ordinal) ? userId : contentIds.GetValueOrDefault(kind, "1");
                 var url = Parameter().Replace(template, match => match.Groups[1].Value switch
                 {
                     "kind" => kind,
@@ -155,6 +156,6 @@ public sealed partial class AdminAccessTests(SiteFactory site) : IClassFixture<S
 
     private sealed record AdminPage(string Path, string Url, bool HasGet)
     {
-        public bool IsAccountPage => Path.StartsWith(AdminAccess.AnonymousFolder + "/");
+        public bool IsAccountPage => Path.StartsWith(AdminAccess.AnonymousFolder + "/", StringComparison.Ordinal);
     }
 }

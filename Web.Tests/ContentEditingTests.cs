@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -13,6 +14,7 @@ namespace Sanatorium.Web.Tests;
 /// An editor at work on the seed content: drafts, preview, publishing, history, slugs, conflicts.
 /// Each test changes the content, so each gets a site and a database of its own.
 /// </summary>
+[SuppressMessage("Design", "CA1001", Justification = "xunit disposes the site through IAsyncLifetime.DisposeAsync.")]
 public sealed class ContentEditingTests : IAsyncLifetime
 {
     private readonly SiteFactory site = new();

@@ -175,7 +175,7 @@ public sealed class LoginThrottleTests(SiteFactory site) : IClassFixture<SiteFac
         return (await users.GetAuthenticatorKeyAsync(user))!;
     }
 
-    private Task LockAsync(string email) =>
+    private Task<int> LockAsync(string email) =>
         site.WithDbAsync(db => db.Users.Where(u => u.Email == email)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, DateTimeOffset.MaxValue)));
 

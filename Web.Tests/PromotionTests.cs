@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -9,6 +11,7 @@ using Sanatorium.Web.Tests.Infrastructure;
 namespace Sanatorium.Web.Tests;
 
 /// <summary>A marketer's promotion, written by an editor: on the home and promotions pages while it runs, gone after.</summary>
+[SuppressMessage("Design", "CA1001", Justification = "xunit disposes the site through IAsyncLifetime.DisposeAsync.")]
 public sealed class PromotionTests : IAsyncLifetime
 {
     /// <summary>A 1x1 PNG.</summary>
@@ -202,5 +205,5 @@ public sealed class PromotionTests : IAsyncLifetime
 
     private static DateOnly Today() => ResortClock.Today(TimeProvider.System);
 
-    private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd");
+    private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

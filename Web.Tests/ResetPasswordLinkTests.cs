@@ -14,7 +14,7 @@ public sealed class ResetPasswordLinkTests(SiteFactory site) : IClassFixture<Sit
         var (_, page) = await client.GetPageAsync("/admin/account/resetpassword?user=someone&code=Y29kZQ");
         var fields = page.Form().Elements.OfType<IHtmlInputElement>()
             .Where(input => input.Name != "user")
-            .Select(input => new KeyValuePair<string, string>(input.Name!, input.Name!.StartsWith("Input.") ? "Brand-New-Password-7" : input.Value));
+            .Select(input => new KeyValuePair<string, string>(input.Name!, input.Name!.StartsWith("Input.", StringComparison.Ordinal) ? "Brand-New-Password-7" : input.Value));
 
         var response = await client.PostAsync("/admin/account/resetpassword?user=%00&code=Y29kZQ", new FormUrlEncodedContent(fields));
         var answer = await response.ParseAsync();

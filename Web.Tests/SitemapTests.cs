@@ -26,7 +26,7 @@ public sealed class SitemapTests(SiteFactory site) : IClassFixture<SiteFactory>
         }
 
         Assert.Equal(locations.Count, locations.Distinct().Count());
-        var treatment = urls.Single(u => u.Element(Sitemap + "loc")!.Value.EndsWith("/en/treatments/lumbar-pain-syndrome"));
+        var treatment = urls.Single(u => u.Element(Sitemap + "loc")!.Value.EndsWith("/en/treatments/lumbar-pain-syndrome", StringComparison.Ordinal));
         Assert.Equal(
             new[] { ("ru", SiteFactory.BaseUrl + "/treatments/poyasnichnyy-bolevoy-sindrom"), ("en", SiteFactory.BaseUrl + "/en/treatments/lumbar-pain-syndrome") },
             treatment.Elements(Xhtml + "link").Select(l => (l.Attribute("hreflang")!.Value, l.Attribute("href")!.Value)));

@@ -120,7 +120,7 @@ public sealed class StaffSessionTests(SiteFactory site) : IClassFixture<SiteFact
     /// <summary>Another client that sends the staff cookie <paramref name="login"/> set, as a thief with a copy of it would.</summary>
     private HttpClient CopyOfSession(HttpResponseMessage login)
     {
-        var cookie = login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("sanatorium.staff="));
+        var cookie = login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("sanatorium.staff=", StringComparison.Ordinal));
         var copy = site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         copy.DefaultRequestHeaders.Add("Cookie", cookie);
         return copy;

@@ -83,7 +83,7 @@ public sealed partial class TreatmentPageTests(SiteFactory site) : IClassFixture
         {
             // Each section is written out in Russian, not left as a heading or copied from English.
             var text = section.TextContent;
-            Assert.True(Cyrillic().Matches(text).Count > 100, $"section '{section.QuerySelector("h2")?.TextContent}' is too short");
+            Assert.True(Cyrillic().Count(text) > 100, $"section '{section.QuerySelector("h2")?.TextContent}' is too short");
             Assert.DoesNotMatch("[A-Za-z]{4,}", text);
         }
     }
@@ -111,7 +111,7 @@ public sealed partial class TreatmentPageTests(SiteFactory site) : IClassFixture
     {
         var (_, page) = await site.CreateVisitor().GetPageAsync(English);
 
-        var crumb = page.QuerySelectorAll(".breadcrumbs a").Last();
+        var crumb = page.QuerySelectorAll(".breadcrumbs a")[^1];
         Assert.Equal("/en/profiles/musculoskeletal-system", crumb.GetAttribute("href"));
         Assert.Equal("Diseases of the musculoskeletal system", crumb.TextContent.Trim());
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using AngleSharp.Dom;
@@ -242,5 +243,5 @@ public sealed class TwoFactorTests(SiteFactory site) : IClassFixture<SiteFactory
     private static string NextCode(string key) => Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30));
 
     /// <summary>A six-digit code that is not the right one.</summary>
-    private static string OtherThan(string code) => ((int.Parse(code) + 500_000) % 1_000_000).ToString("D6");
+    private static string OtherThan(string code) => ((int.Parse(code, CultureInfo.InvariantCulture) + 500_000) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
 }

@@ -13,6 +13,8 @@ namespace Sanatorium.Web.Tests;
 /// </summary>
 public sealed partial class VisionModeTests(SiteFactory site) : IClassFixture<SiteFactory>
 {
+    private static readonly string[] VisionAttributes = ["size", "colors", "images", "letters", "lines", "font"];
+
     private const string Treatment = "/treatments/poyasnichnyy-bolevoy-sindrom";
 
     [Fact]
@@ -86,7 +88,7 @@ public sealed partial class VisionModeTests(SiteFactory site) : IClassFixture<Si
         Assert.Equal("vision", html.GetAttribute("class"));
         Assert.Equal(
             ["200", "blue", "grey", "2", "3", "serif"],
-            new[] { "size", "colors", "images", "letters", "lines", "font" }.Select(a => html.GetAttribute("data-" + a)));
+            VisionAttributes.Select(a => html.GetAttribute("data-" + a)));
         Assert.Equal("Обычная версия сайта", page.QuerySelector("header button[value=off]")?.TextContent.Trim());
         Assert.Equal("Размер шрифта: 200 %", page.QuerySelector("#vision-panel legend")?.TextContent.Trim());
         Assert.Equal(
@@ -177,7 +179,7 @@ public sealed partial class VisionModeTests(SiteFactory site) : IClassFixture<Si
         }));
     }
 
-    private static IList<SetCookieHeaderValue> SetCookies(HttpResponseMessage response) =>
+    private static List<SetCookieHeaderValue> SetCookies(HttpResponseMessage response) =>
         SetCookieHeaderValue.ParseList(response.Headers.TryGetValues("Set-Cookie", out var values) ? values.ToList() : [])
             .Where(c => c.Name.Value == VisionSettings.CookieName)
             .ToList();

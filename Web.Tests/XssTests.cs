@@ -74,7 +74,7 @@ public sealed class XssTests(SiteFactory site) : IClassFixture<SiteFactory>
         }
 
         Assert.All(page.Scripts, script => Assert.True(
-            string.IsNullOrEmpty(script.Text) && script.Source?.StartsWith("/") == true,
+            string.IsNullOrEmpty(script.Text) && script.Source?.StartsWith('/') == true,
             "only the site's own script files may be on a page"));
     }
 }

@@ -216,7 +216,8 @@ public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimePr
     private async Task<IContentEntity> CreateAsync(ContentKind kind, Draft draft, CancellationToken cancellationToken)
     {
         var key = $"{kind.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}";
-        ContentFields.TryParseSortOrder(draft.Shared.GetValueOrDefault(ContentFields.SortOrder), out var order);
+        // The form has validated the draft: a value missing here takes the default.
+        _ = ContentFields.TryParseSortOrder(draft.Shared.GetValueOrDefault(ContentFields.SortOrder), out var order);
         IContentEntity entity;
         switch (kind)
         {
@@ -232,8 +233,8 @@ public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimePr
                 entity = db.InfoPages.Add(new InfoPage(key, order)).Entity;
                 break;
             case ContentKind.Promotion:
-                ContentFields.TryParseDate(draft.Shared.GetValueOrDefault(ContentFields.StartsOn), out var starts);
-                ContentFields.TryParseDate(draft.Shared.GetValueOrDefault(ContentFields.EndsOn), out var ends);
+                _ = ContentFields.TryParseDate(draft.Shared.GetValueOrDefault(ContentFields.StartsOn), out var starts);
+                _ = ContentFields.TryParseDate(draft.Shared.GetValueOrDefault(ContentFields.EndsOn), out var ends);
                 entity = db.Promotions.Add(new Promotion(key, starts, ends)).Entity;
                 break;
             default:

@@ -30,7 +30,7 @@ public sealed class ReadAloudTests(BrowserSite site) : IClassFixture<BrowserSite
         Assert.StartsWith(heading, spoken[0].Text);
         Assert.True(spoken.Length > 10);
         Assert.All(spoken, u => Assert.Equal(lang, u.Lang));
-        Assert.DoesNotContain(spoken, u => u.Text.Contains(read) || u.Text.Contains("@"));
+        Assert.DoesNotContain(spoken, u => u.Text.Contains(read) || u.Text.Contains('@', StringComparison.Ordinal));
         Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = stop }).IsVisibleAsync());
     }
 

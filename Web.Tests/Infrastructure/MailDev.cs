@@ -27,7 +27,7 @@ public static class MailDev
         var deadline = DateTime.UtcNow + Patience;
         while (true)
         {
-            if ((await MailToAsync(to)).FirstOrDefault() is { } mail)
+            if (await MailToAsync(to) is [var mail, ..])
             {
                 return mail;
             }
@@ -71,7 +71,7 @@ public sealed record ReceivedMail(
 {
     /// <summary>The absolute link to <paramref name="path"/> in the text part (on a line of its own).</summary>
     public Uri LinkTo(string path) =>
-        Text.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.StartsWith(SiteFactory.BaseUrl + path + "?")) is { } link
+        Text.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.StartsWith(SiteFactory.BaseUrl + path + "?", StringComparison.Ordinal)) is { } link
             ? new Uri(link)
             : throw new Xunit.Sdk.XunitException($"No link to {SiteFactory.BaseUrl}{path} in:\n{Text}");
 }

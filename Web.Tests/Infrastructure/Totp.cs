@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Security.Cryptography;
 
 namespace Sanatorium.Web.Tests.Infrastructure;
@@ -9,6 +11,7 @@ namespace Sanatorium.Web.Tests.Infrastructure;
 /// </summary>
 public static class Totp
 {
+    [SuppressMessage("Security", "CA5350", Justification = "RFC 6238 codes are HMAC-SHA1, as every authenticator app computes them.")]
     public static string Code(string sharedKey, DateTimeOffset at)
     {
         var step = at.ToUnixTimeSeconds() / 30;
@@ -17,7 +20,7 @@ public static class Totp
         var hash = HMACSHA1.HashData(Base32(sharedKey), counter);
         var offset = hash[^1] & 0x0f;
         var binary = BinaryPrimitives.ReadInt32BigEndian(hash.AsSpan(offset)) & 0x7fffffff;
-        return (binary % 1_000_000).ToString("D6");
+        return (binary % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
     }
 
     private static byte[] Base32(string key)

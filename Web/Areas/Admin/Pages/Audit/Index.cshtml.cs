@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -67,9 +68,9 @@ public sealed class IndexModel(SanatoriumDbContext db, IStringLocalizer<AccountR
     {
         ["user"] = UserFilter,
         ["action"] = ActionFilter,
-        ["from"] = From?.ToString("yyyy-MM-dd"),
-        ["to"] = To?.ToString("yyyy-MM-dd"),
-        ["pageNumber"] = pageNumber.ToString(),
+        ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["pageNumber"] = pageNumber.ToString(CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
 
     /// <summary>The date, or null (no filter) with a message at its field when it is out of range.</summary>
@@ -80,7 +81,7 @@ public sealed class IndexModel(SanatoriumDbContext db, IStringLocalizer<AccountR
             return date;
         }
 
-        ModelState.AddModelError(field, text["DateOutOfRange", Earliest.ToString("yyyy-MM-dd"), Latest.ToString("yyyy-MM-dd")]);
+        ModelState.AddModelError(field, text["DateOutOfRange", Earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
         return null;
     }
 

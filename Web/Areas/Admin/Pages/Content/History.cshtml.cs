@@ -31,7 +31,7 @@ public sealed class HistoryModel(ContentEditor editor, IStringLocalizer<AdminRes
 
         Revisions = await editor.HistoryAsync(Kind, Id, cancellationToken);
         Title = entity.Translations.Select(t => t.Title).FirstOrDefault() ?? $"#{Id}";
-        Show ??= Revisions.FirstOrDefault()?.Number;
+        Show ??= Revisions.Count > 0 ? Revisions[0].Number : null;
         if (Show is { } number && await editor.ChangeAsync(Kind, Id, number, cancellationToken) is { } change)
         {
             Changes = RevisionDiff.Between(Kind, change.Before, change.After);

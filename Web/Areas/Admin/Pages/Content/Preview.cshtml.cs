@@ -61,8 +61,9 @@ public sealed class PreviewModel(ContentEditor editor, SanatoriumDbContext db, T
     private PromotionArticle Promotion(Draft draft, Language lang)
     {
         var fields = draft.Fields(lang);
-        ContentFields.TryParseDate(draft.Shared.GetValueOrDefault(ContentFields.StartsOn), out var starts);
-        ContentFields.TryParseDate(draft.Shared.GetValueOrDefault(ContentFields.EndsOn), out var ends);
+        // A preview shows a draft as it is: a date not filled in yet shows as the default.
+        _ = ContentFields.TryParseDate(draft.Shared.GetValueOrDefault(ContentFields.StartsOn), out var starts);
+        _ = ContentFields.TryParseDate(draft.Shared.GetValueOrDefault(ContentFields.EndsOn), out var ends);
         return new PromotionArticle(
             fields[ContentFields.Title],
             ContentKinds.PreviewPath(Kind, Id, lang),
