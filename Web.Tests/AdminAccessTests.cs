@@ -121,7 +121,7 @@ public sealed partial class AdminAccessTests(SiteFactory site) : IClassFixture<S
         foreach (var page in actions.OfType<PageActionDescriptor>().Where(a => a.AreaName == AdminAccess.Area))
         {
             var template = "/" + page.AttributeRouteInfo!.Template!;
-            var kinds = template.Contains("{kind}") ? ContentKinds.AllSegments : [""];
+            var kinds = template.Contains("{kind}") ? ContentSections.All.Select(s => s.Segment) : [""];
             foreach (var kind in kinds)
             {
                 var id = page.ViewEnginePath.StartsWith("/Users/", StringComparison.Ordinal) ? userId : contentIds.GetValueOrDefault(kind, "1");

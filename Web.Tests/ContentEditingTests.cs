@@ -239,7 +239,7 @@ public sealed class ContentEditingTests : IAsyncLifetime
                 var draft = treatment.ToDraft();
                 foreach (var fields in draft.Languages.Values)
                 {
-                    foreach (var field in ContentFields.For(ContentKind.Treatment).Where(ContentFields.IsMarkdown))
+                    foreach (var field in ContentKinds.Treatment.Fields.Where(ContentFields.IsMarkdown))
                     {
                         fields[field] = text(field);
                     }

@@ -36,7 +36,7 @@ public sealed class XssTests(SiteFactory site) : IClassFixture<SiteFactory>
         var fields = new Dictionary<string, string>();
         foreach (var language in new[] { "ru", "en" })
         {
-            foreach (var field in ContentFields.For(ContentKind.Treatment).Where(f => f != ContentFields.Slug))
+            foreach (var field in ContentKinds.Treatment.Fields.Where(f => f != ContentFields.Slug))
             {
                 fields[$"Input.Fields[{language}-{field}]"] = field == ContentFields.Title ? "Title " + payload : payload;
             }

@@ -1,6 +1,10 @@
 namespace Sanatorium.Core.Content;
 
-/// <summary>The names of the fields editors fill in, as they are kept in drafts and revisions.</summary>
+/// <summary>
+/// The names of the fields editors fill in, as they are kept in drafts and revisions (each is the name of
+/// the property that stores it), and each per-language field's limit. Which kind has which fields is in
+/// <see cref="ContentKinds"/>.
+/// </summary>
 public static class ContentFields
 {
     public const string Title = "Title";
@@ -24,37 +28,20 @@ public static class ContentFields
     public const string EndsOn = "EndsOn";
     public const string ImageId = "ImageId";
 
-    /// <summary>The per-language fields of each kind, in the order an editor fills them in.</summary>
-    public static IReadOnlyList<string> For(ContentKind kind) => kind switch
-    {
-        ContentKind.Treatment =>
-            [Title, Slug, Lead, Description, Procedures, Contraindications, Results, Consequences, MetaDescription],
-        ContentKind.Profile => [Title, Slug, Summary, MetaDescription],
-        ContentKind.InfoPage => [Title, Slug, Body, MetaDescription],
-        ContentKind.Promotion => [Title, Slug, Text, ImageAlt, MetaDescription],
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
-
-    /// <summary>The fields shared by all languages that each kind has; nothing else is kept in a draft.</summary>
-    public static IReadOnlyList<string> SharedFor(ContentKind kind) => kind switch
-    {
-        ContentKind.Treatment => [SortOrder, ProfileId],
-        ContentKind.Promotion => [SortOrder, StartsOn, EndsOn, ImageId],
-        _ => [SortOrder],
-    };
-
     public const int MaxMarkdownLength = 100_000;
 
     /// <summary>
     /// The most characters a per-language field may hold: the edit form refuses more, and the database
-    /// columns of the short fields are this wide (the Markdown ones are unbounded text).
+    /// columns of the short fields are this wide (the Markdown ones are unbounded text). A field has to be
+    /// given its limit here before a kind can have it.
     /// </summary>
     public static int MaxLength(string field) => field switch
     {
         Title => 300,
         Slug => Content.Slug.MaxLength,
         MetaDescription or ImageAlt => 400,
-        _ => MaxMarkdownLength,
+        _ when IsMarkdown(field) => MaxMarkdownLength,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "A per-language field without a length limit."),
     };
 
     /// <summary>Sort orders run from 0 (first) to this.</summary>

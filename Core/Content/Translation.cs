@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Sanatorium.Core.Content;
 
 /// <summary>
@@ -31,6 +33,15 @@ public abstract class Translation
     public DateTimeOffset? PublishedAt { get; private set; }
 
     public bool IsPublishedAt(DateTimeOffset now) => PublishedAt is { } at && at <= now;
+
+    /// <summary>
+    /// The translations visitors may see at <paramref name="now"/>, as a query condition: the rule of
+    /// <see cref="IsPublishedAt"/> that every public query uses, on a translation table or, through
+    /// <c>AsQueryable()</c>, on a navigation (<c>p.Translations.AsQueryable().Any(visible)</c>).
+    /// </summary>
+    public static Expression<Func<T, bool>> VisibleAt<T>(DateTimeOffset now)
+        where T : Translation =>
+        t => t.PublishedAt != null && t.PublishedAt <= now;
 
     public void Publish(DateTimeOffset at) => PublishedAt = at;
 

@@ -7,6 +7,12 @@ public sealed class Treatment : TranslatedEntity<TreatmentTranslation>
     {
     }
 
+    /// <summary>A treatment made in the back office: its profile and sort order are the editor's shared fields, written next.</summary>
+    public Treatment(string key)
+    {
+        Key = key;
+    }
+
     public Treatment(string key, Profile profile, int sortOrder)
     {
         Key = key;

@@ -14,28 +14,12 @@ namespace Sanatorium.Infrastructure.Content;
 /// </summary>
 public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimeProvider time)
 {
-    public async Task<IContentEntity?> FindAsync(ContentKind kind, int id, CancellationToken cancellationToken) => kind switch
-    {
-        ContentKind.Treatment => await db.Treatments.Include(t => t.Translations)
-            .SingleOrDefaultAsync(t => t.Id == id, cancellationToken),
-        ContentKind.Profile => await db.Profiles.Include(p => p.Translations)
-            .SingleOrDefaultAsync(p => p.Id == id, cancellationToken),
-        ContentKind.InfoPage => await db.InfoPages.Include(p => p.Translations)
-            .SingleOrDefaultAsync(p => p.Id == id, cancellationToken),
-        ContentKind.Promotion => await db.Promotions.Include(p => p.Translations)
-            .SingleOrDefaultAsync(p => p.Id == id, cancellationToken),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+    public Task<IContentEntity?> FindAsync(ContentKind kind, int id, CancellationToken cancellationToken) =>
+        ContentSet.For(db, kind).FindAsync(id, cancellationToken);
 
     /// <summary>Every piece of content of a kind, with its translations, for the back office lists.</summary>
-    public async Task<List<IContentEntity>> ListAsync(ContentKind kind, CancellationToken cancellationToken) => kind switch
-    {
-        ContentKind.Treatment => [.. await db.Treatments.Include(t => t.Translations).AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(cancellationToken)],
-        ContentKind.Profile => [.. await db.Profiles.Include(p => p.Translations).AsNoTracking().OrderBy(p => p.SortOrder).ToListAsync(cancellationToken)],
-        ContentKind.InfoPage => [.. await db.InfoPages.Include(p => p.Translations).AsNoTracking().OrderBy(p => p.SortOrder).ToListAsync(cancellationToken)],
-        ContentKind.Promotion => [.. await db.Promotions.Include(p => p.Translations).AsNoTracking().OrderByDescending(p => p.StartsOn).ToListAsync(cancellationToken)],
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+    public Task<List<IContentEntity>> ListAsync(ContentKind kind, CancellationToken cancellationToken) =>
+        ContentSet.For(db, kind).ListAsync(cancellationToken);
 
     /// <summary>The newest revision of each piece of content of a kind, by its id.</summary>
     public async Task<Dictionary<int, ContentRevision>> LatestOfKindAsync(ContentKind kind, CancellationToken cancellationToken) =>
@@ -152,6 +136,13 @@ public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimePr
 
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Added first: a new piece of content is stored with its shared fields, the picture among them.
+        if (submission.Picture is { } picture)
+        {
+            db.MediaFiles.Add(picture);
+        }
+
         IContentEntity entity;
         if (id is { } existing)
         {
@@ -175,13 +166,10 @@ public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimePr
         }
         else
         {
-            entity = await CreateAsync(kind, draft, cancellationToken);
+            // Stored now, for the revision and the audit entry to name its id.
+            entity = ContentSet.For(db, kind).Add($"{kind.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}", draft.Shared);
+            await db.SaveChangesAsync(cancellationToken);
             action = "content.created";
-        }
-
-        if (submission.Picture is { } picture)
-        {
-            db.MediaFiles.Add(picture);
         }
 
         var revision = new ContentRevision(kind, entity.Id, submission.BaseNumber + 1, now, author, draft);
@@ -213,57 +201,13 @@ public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimePr
         return EditResult.Saved(revision);
     }
 
-    private async Task<IContentEntity> CreateAsync(ContentKind kind, Draft draft, CancellationToken cancellationToken)
-    {
-        var key = $"{kind.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}";
-        // The form has validated the draft: a value missing here takes the default.
-        _ = ContentFields.TryParseSortOrder(draft.Shared.GetValueOrDefault(ContentFields.SortOrder), out var order);
-        IContentEntity entity;
-        switch (kind)
-        {
-            case ContentKind.Treatment:
-                var profileId = int.Parse(draft.Shared[ContentFields.ProfileId], System.Globalization.CultureInfo.InvariantCulture);
-                var profile = await db.Profiles.SingleAsync(p => p.Id == profileId, cancellationToken);
-                entity = db.Treatments.Add(new Treatment(key, profile, order)).Entity;
-                break;
-            case ContentKind.Profile:
-                entity = db.Profiles.Add(new Profile(key, order)).Entity;
-                break;
-            case ContentKind.InfoPage:
-                entity = db.InfoPages.Add(new InfoPage(key, order)).Entity;
-                break;
-            case ContentKind.Promotion:
-                _ = ContentFields.TryParseDate(draft.Shared.GetValueOrDefault(ContentFields.StartsOn), out var starts);
-                _ = ContentFields.TryParseDate(draft.Shared.GetValueOrDefault(ContentFields.EndsOn), out var ends);
-                entity = db.Promotions.Add(new Promotion(key, starts, ends)).Entity;
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return entity;
-    }
-
     /// <summary>The languages whose slug in <paramref name="draft"/> is already another page's.</summary>
     private async Task<List<Language>> TakenSlugsAsync(ContentKind kind, int? id, Draft draft, CancellationToken cancellationToken)
     {
-        var taken = new List<Language>();
+        var (set, taken) = (ContentSet.For(db, kind), new List<Language>());
         foreach (var language in Languages.All.Where(draft.HasTranslation))
         {
-            var slug = draft.Fields(language).GetValueOrDefault(ContentFields.Slug, "");
-            var owner = kind switch
-            {
-                ContentKind.Treatment => await db.TreatmentTranslations
-                    .Where(t => t.Language == language && t.Slug == slug).Select(t => (int?)t.TreatmentId).FirstOrDefaultAsync(cancellationToken),
-                ContentKind.Profile => await db.ProfileTranslations
-                    .Where(t => t.Language == language && t.Slug == slug).Select(t => (int?)t.ProfileId).FirstOrDefaultAsync(cancellationToken),
-                ContentKind.InfoPage => await db.InfoPageTranslations
-                    .Where(t => t.Language == language && t.Slug == slug).Select(t => (int?)t.InfoPageId).FirstOrDefaultAsync(cancellationToken),
-                ContentKind.Promotion => await db.PromotionTranslations
-                    .Where(t => t.Language == language && t.Slug == slug).Select(t => (int?)t.PromotionId).FirstOrDefaultAsync(cancellationToken),
-                _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-            };
+            var owner = await set.OwnerAsync(language, draft.Fields(language).GetValueOrDefault(ContentFields.Slug, ""), cancellationToken);
             if (owner is not null && owner != id)
             {
                 taken.Add(language);

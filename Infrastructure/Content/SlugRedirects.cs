@@ -20,22 +20,6 @@ public sealed class SlugRedirects(SanatoriumDbContext db)
             .Where(r => r.Kind == kind && r.Language == language && r.OldSlug == oldSlug)
             .Select(r => (int?)r.EntityId)
             .FirstOrDefaultAsync(cancellationToken);
-        if (id is null)
-        {
-            return null;
-        }
-
-        return kind switch
-        {
-            ContentKind.Treatment => await db.TreatmentTranslations.Published(now)
-                .Where(t => t.TreatmentId == id && t.Language == language).Select(t => t.Slug).FirstOrDefaultAsync(cancellationToken),
-            ContentKind.Profile => await db.ProfileTranslations.Published(now)
-                .Where(t => t.ProfileId == id && t.Language == language).Select(t => t.Slug).FirstOrDefaultAsync(cancellationToken),
-            ContentKind.InfoPage => await db.InfoPageTranslations.Published(now)
-                .Where(t => t.InfoPageId == id && t.Language == language).Select(t => t.Slug).FirstOrDefaultAsync(cancellationToken),
-            ContentKind.Promotion => await db.PromotionTranslations.Published(now)
-                .Where(t => t.PromotionId == id && t.Language == language).Select(t => t.Slug).FirstOrDefaultAsync(cancellationToken),
-            _ => null,
-        };
+        return id is null ? null : await ContentSet.For(db, kind).PublishedSlugAsync(id.Value, language, now, cancellationToken);
     }
 }

@@ -4,8 +4,8 @@ namespace Sanatorium.Infrastructure.Data;
 
 public static class PublishedQueries
 {
-    /// <summary>The translations visitors may see at <paramref name="now"/> (the SQL form of <see cref="Translation.IsPublishedAt"/>).</summary>
+    /// <summary>The translations visitors may see at <paramref name="now"/> (<see cref="Translation.VisibleAt"/>).</summary>
     public static IQueryable<T> Published<T>(this IQueryable<T> translations, DateTimeOffset now)
         where T : Translation =>
-        translations.Where(t => t.PublishedAt != null && t.PublishedAt <= now);
+        translations.Where(Translation.VisibleAt<T>(now));
 }

@@ -81,6 +81,22 @@ public sealed class PublishingTests
     }
 
     [Fact]
+    public void The_query_condition_public_pages_use_agrees_with_the_rule_for_one_translation()
+    {
+        var page = new InfoPage("about", 1);
+        page.Publish(RussianDraft(("О курорте", "o-kurorte")), Now);
+        var russian = page.Find(Language.Ru)!;
+
+        foreach (var at in new[] { Now.AddSeconds(-1), Now, Now.AddDays(1) })
+        {
+            Assert.Equal(russian.IsPublishedAt(at), Translation.VisibleAt<InfoPageTranslation>(at).Compile()(russian));
+        }
+
+        russian.Unpublish();
+        Assert.False(Translation.VisibleAt<InfoPageTranslation>(Now).Compile()(russian));
+    }
+
+    [Fact]
     public void A_draft_survives_its_trip_through_json()
     {
         var draft = RussianDraft(("Ванны «Старой Руссы»", "vanny"));

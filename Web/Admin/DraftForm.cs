@@ -40,11 +40,11 @@ public sealed class DraftForm
     /// slug made from it when the slug is left empty; what cannot be saved is reported on its field and
     /// the draft is null.
     /// </summary>
-    public Draft? ToDraft(ContentKind kind, ModelStateDictionary errors, IStringLocalizer text, ContentRenderer markdown)
+    public Draft? ToDraft(ContentKindDescription kind, ModelStateDictionary errors, IStringLocalizer text, ContentRenderer markdown)
     {
         var draft = new Draft
         {
-            Shared = ContentFields.SharedFor(kind)
+            Shared = kind.SharedFields
                 .Where(f => Shared.GetValueOrDefault(f) is not null)
                 .ToDictionary(f => f, f => Shared[f]!.Trim()),
         };
@@ -55,7 +55,7 @@ public sealed class DraftForm
 
         foreach (var language in Languages.All)
         {
-            var fields = ContentFields.For(kind).ToDictionary(f => f, f => Value(language, f).Trim());
+            var fields = kind.Fields.ToDictionary(f => f, f => Value(language, f).Trim());
             if (fields[ContentFields.Title].Length > 0 && fields[ContentFields.Slug].Length == 0)
             {
                 fields[ContentFields.Slug] = Slug.FromTitle(fields[ContentFields.Title]);
@@ -78,16 +78,21 @@ public sealed class DraftForm
             errors.AddModelError(Name(Languages.Default, ContentFields.Title), text["TitleRequired"]);
         }
 
-        if (kind == ContentKind.Promotion)
+        if (kind.HasDates)
         {
-            CheckPromotion(draft, errors, text);
+            CheckDates(draft, errors, text);
+        }
+
+        if (kind.HasPicture)
+        {
+            CheckPictureDescribed(draft, errors, text);
         }
 
         return errors.IsValid ? draft : null;
     }
 
-    /// <summary>A promotion runs from one day to a later one, and its picture is described in every language it is in.</summary>
-    private static void CheckPromotion(Draft draft, ModelStateDictionary errors, IStringLocalizer text)
+    /// <summary>Content with dates runs from one day to the same or a later one.</summary>
+    private static void CheckDates(Draft draft, ModelStateDictionary errors, IStringLocalizer text)
     {
         var hasStart = ContentFields.TryParseDate(draft.Shared.GetValueOrDefault(ContentFields.StartsOn), out var starts);
         var hasEnd = ContentFields.TryParseDate(draft.Shared.GetValueOrDefault(ContentFields.EndsOn), out var ends);
@@ -104,7 +109,11 @@ public sealed class DraftForm
         {
             errors.AddModelError(SharedName(ContentFields.EndsOn), text["EndsBeforeStart"]);
         }
+    }
 
+    /// <summary>A picture is described in every language the content is in.</summary>
+    private static void CheckPictureDescribed(Draft draft, ModelStateDictionary errors, IStringLocalizer text)
+    {
         if (!string.IsNullOrEmpty(draft.Shared.GetValueOrDefault(ContentFields.ImageId)))
         {
             foreach (var language in Languages.All.Where(draft.HasTranslation))

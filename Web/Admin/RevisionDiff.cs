@@ -19,12 +19,12 @@ public static class RevisionDiff
     /// <summary>Unchanged lines shown on each side of a change.</summary>
     private const int Context = 3;
 
-    public static IReadOnlyList<FieldChange> Between(ContentKind kind, Draft before, Draft after)
+    public static IReadOnlyList<FieldChange> Between(ContentKindDescription kind, Draft before, Draft after)
     {
         var changes = new List<FieldChange>();
         foreach (var language in Languages.All)
         {
-            foreach (var field in ContentFields.For(kind))
+            foreach (var field in kind.Fields)
             {
                 var old = before.Fields(language).GetValueOrDefault(field) ?? "";
                 var @new = after.Fields(language).GetValueOrDefault(field) ?? "";

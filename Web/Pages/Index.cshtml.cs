@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Site;
 
@@ -18,18 +19,21 @@ public sealed class IndexModel(
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var (lang, now) = (Lang, time.GetUtcNow());
+        var visible = Translation.VisibleAt<ProfileTranslation>(now);
+        var visibleTreatment = Translation.VisibleAt<TreatmentTranslation>(now);
         var profiles = await db.Profiles
             .OrderBy(p => p.SortOrder)
             .Select(p => new
             {
-                Translation = p.Translations
-                    .Where(t => t.Language == lang && t.PublishedAt != null && t.PublishedAt <= now)
+                Translation = p.Translations.AsQueryable().Where(visible)
+                    .Where(t => t.Language == lang)
                     .Select(t => new { t.Slug, t.Title })
                     .FirstOrDefault(),
-                Treatments = p.Treatments
+                Treatments = p.Treatments.AsQueryable()
                     .OrderBy(t => t.SortOrder)
                     .SelectMany(t => t.Translations)
-                    .Where(t => t.Language == lang && t.PublishedAt != null && t.PublishedAt <= now)
+                    .Where(visibleTreatment)
+                    .Where(t => t.Language == lang)
                     .Select(t => new Link(SiteUrls.Treatment(lang, t.Slug), t.Title))
                     .ToList(),
             })

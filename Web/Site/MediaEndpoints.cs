@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
+using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Admin;
 
@@ -22,15 +23,14 @@ internal static class MediaEndpoints
             HttpContext context,
             CancellationToken cancellationToken) =>
         {
-            var now = time.GetUtcNow();
+            var visible = Translation.VisibleAt<PromotionTranslation>(time.GetUtcNow());
             var file = await db.MediaFiles.AsNoTracking()
                 .Where(m => m.Id == id)
                 .Select(m => new
                 {
                     m.ContentType,
                     m.Data,
-                    Published = db.Promotions.Any(p => p.ImageId == m.Id
-                        && p.Translations.Any(t => t.PublishedAt != null && t.PublishedAt <= now)),
+                    Published = db.Promotions.Any(p => p.ImageId == m.Id && p.Translations.AsQueryable().Any(visible)),
                 })
                 .FirstOrDefaultAsync(cancellationToken);
             if (file is null

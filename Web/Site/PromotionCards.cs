@@ -10,12 +10,12 @@ public sealed class PromotionCards(SanatoriumDbContext db, TimeProvider time)
 {
     public async Task<IReadOnlyList<PromotionArticle>> CurrentAsync(Language language, CancellationToken cancellationToken)
     {
-        var (now, today) = (time.GetUtcNow(), ResortClock.Today(time));
+        var (visible, today) = (Translation.VisibleAt<PromotionTranslation>(time.GetUtcNow()), ResortClock.Today(time));
         var rows = await db.Promotions
             .Where(Promotion.RunningOn(today))
             .OrderBy(p => p.EndsOn)
-            .SelectMany(p => p.Translations
-                .Where(t => t.Language == language && t.PublishedAt != null && t.PublishedAt <= now)
+            .SelectMany(p => p.Translations.AsQueryable().Where(visible)
+                .Where(t => t.Language == language)
                 .Select(t => new { t.Title, t.Slug, t.Text, p.ImageId, t.ImageAlt, p.StartsOn, p.EndsOn }))
             .ToListAsync(cancellationToken);
         return rows

@@ -7,14 +7,11 @@ namespace Sanatorium.Infrastructure.Data.EntityConfigurations;
 internal sealed class InfoPageConfiguration : IEntityTypeConfiguration<InfoPage>
 {
     public void Configure(EntityTypeBuilder<InfoPage> builder) =>
-        builder.ConfigureTranslated<InfoPage, InfoPageTranslation>(nameof(InfoPageTranslation.InfoPageId));
+        builder.ConfigureTranslated(ContentKinds.InfoPage);
 }
 
 internal sealed class InfoPageTranslationConfiguration : IEntityTypeConfiguration<InfoPageTranslation>
 {
-    public void Configure(EntityTypeBuilder<InfoPageTranslation> builder)
-    {
-        builder.HasKey(t => new { t.InfoPageId, t.Language });
-        builder.ConfigureTranslation();
-    }
+    public void Configure(EntityTypeBuilder<InfoPageTranslation> builder) =>
+        builder.ConfigureTranslation(ContentKinds.InfoPage);
 }

@@ -8,16 +8,13 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<Profile>
 {
     public void Configure(EntityTypeBuilder<Profile> builder)
     {
-        builder.ConfigureTranslated<Profile, ProfileTranslation>(nameof(ProfileTranslation.ProfileId));
+        builder.ConfigureTranslated(ContentKinds.Profile);
         builder.Navigation(p => p.Treatments).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
 internal sealed class ProfileTranslationConfiguration : IEntityTypeConfiguration<ProfileTranslation>
 {
-    public void Configure(EntityTypeBuilder<ProfileTranslation> builder)
-    {
-        builder.HasKey(t => new { t.ProfileId, t.Language });
-        builder.ConfigureTranslation();
-    }
+    public void Configure(EntityTypeBuilder<ProfileTranslation> builder) =>
+        builder.ConfigureTranslation(ContentKinds.Profile);
 }

@@ -8,7 +8,7 @@ internal sealed class PromotionConfiguration : IEntityTypeConfiguration<Promotio
 {
     public void Configure(EntityTypeBuilder<Promotion> builder)
     {
-        builder.ConfigureTranslated<Promotion, PromotionTranslation>(nameof(PromotionTranslation.PromotionId));
+        builder.ConfigureTranslated(ContentKinds.Promotion);
         builder.HasIndex(p => new { p.StartsOn, p.EndsOn });
         builder.HasOne<MediaFile>().WithMany().HasForeignKey(p => p.ImageId).OnDelete(DeleteBehavior.SetNull);
     }
@@ -16,12 +16,8 @@ internal sealed class PromotionConfiguration : IEntityTypeConfiguration<Promotio
 
 internal sealed class PromotionTranslationConfiguration : IEntityTypeConfiguration<PromotionTranslation>
 {
-    public void Configure(EntityTypeBuilder<PromotionTranslation> builder)
-    {
-        builder.HasKey(t => new { t.PromotionId, t.Language });
-        builder.ConfigureTranslation();
-        builder.Property(t => t.ImageAlt).HasMaxLength(ContentFields.MaxLength(ContentFields.ImageAlt));
-    }
+    public void Configure(EntityTypeBuilder<PromotionTranslation> builder) =>
+        builder.ConfigureTranslation(ContentKinds.Promotion);
 }
 
 internal sealed class MediaFileConfiguration : IEntityTypeConfiguration<MediaFile>

@@ -5,22 +5,32 @@ using Sanatorium.Core.Content;
 
 namespace Sanatorium.Infrastructure.Data.EntityConfigurations;
 
-/// <summary>What every translation table shares: one row per language, slug unique per language.</summary>
+/// <summary>
+/// What every kind of content's tables share, from its description: one translation row per language,
+/// keyed by the piece of content and the language, slug unique per language, each short field's column as
+/// wide as its limit (the Markdown fields are unbounded text).
+/// </summary>
 internal static class TranslationConfiguration
 {
-    public static void ConfigureTranslation<T>(this EntityTypeBuilder<T> builder)
-        where T : Translation
+    public static void ConfigureTranslation<TEntity, TTranslation>(
+        this EntityTypeBuilder<TTranslation> builder,
+        ContentKindDescription<TEntity, TTranslation> kind)
+        where TEntity : TranslatedEntity<TTranslation>
+        where TTranslation : Translation
     {
+        builder.HasKey(kind.OwnerKey, nameof(Translation.Language));
         builder.Property(t => t.Language).StoredAsCode();
-        builder.Property(t => t.Slug).HasMaxLength(ContentFields.MaxLength(ContentFields.Slug));
-        builder.Property(t => t.Title).HasMaxLength(ContentFields.MaxLength(ContentFields.Title));
-        builder.Property(t => t.MetaDescription).HasMaxLength(ContentFields.MaxLength(ContentFields.MetaDescription));
+        foreach (var field in kind.Fields.Where(f => !ContentFields.IsMarkdown(f)))
+        {
+            builder.Property(field).HasMaxLength(ContentFields.MaxLength(field));
+        }
+
         builder.HasIndex(t => new { t.Language, t.Slug }).IsUnique();
     }
 
     public static void ConfigureTranslated<TEntity, TTranslation>(
         this EntityTypeBuilder<TEntity> builder,
-        string foreignKey)
+        ContentKindDescription<TEntity, TTranslation> kind)
         where TEntity : TranslatedEntity<TTranslation>
         where TTranslation : Translation
     {
@@ -28,7 +38,7 @@ internal static class TranslationConfiguration
         builder.HasIndex(e => e.Key).IsUnique();
         builder.HasMany(e => e.Translations)
             .WithOne()
-            .HasForeignKey(foreignKey)
+            .HasForeignKey(kind.OwnerKey)
             .OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(e => e.Translations).UsePropertyAccessMode(PropertyAccessMode.Field);
     }

@@ -8,7 +8,7 @@ internal sealed class TreatmentConfiguration : IEntityTypeConfiguration<Treatmen
 {
     public void Configure(EntityTypeBuilder<Treatment> builder)
     {
-        builder.ConfigureTranslated<Treatment, TreatmentTranslation>(nameof(TreatmentTranslation.TreatmentId));
+        builder.ConfigureTranslated(ContentKinds.Treatment);
         builder.HasOne(t => t.Profile)
             .WithMany(p => p.Treatments)
             .HasForeignKey(t => t.ProfileId)
@@ -18,9 +18,6 @@ internal sealed class TreatmentConfiguration : IEntityTypeConfiguration<Treatmen
 
 internal sealed class TreatmentTranslationConfiguration : IEntityTypeConfiguration<TreatmentTranslation>
 {
-    public void Configure(EntityTypeBuilder<TreatmentTranslation> builder)
-    {
-        builder.HasKey(t => new { t.TreatmentId, t.Language });
-        builder.ConfigureTranslation();
-    }
+    public void Configure(EntityTypeBuilder<TreatmentTranslation> builder) =>
+        builder.ConfigureTranslation(ContentKinds.Treatment);
 }

@@ -14,17 +14,16 @@ public sealed class ShowModel(SanatoriumDbContext db, SlugRedirects redirects, T
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var (lang, now) = (Lang, time.GetUtcNow());
+        var visible = Translation.VisibleAt<InfoPageTranslation>(now);
         var page = await db.InfoPages
-            .Where(p => p.Translations.Any(x =>
-                x.Language == lang && x.Slug == slug && x.PublishedAt != null && x.PublishedAt <= now))
+            .Where(p => p.Translations.AsQueryable().Where(visible).Any(x => x.Language == lang && x.Slug == slug))
             .Select(p => new
             {
                 Current = p.Translations
                     .Where(x => x.Language == lang)
                     .Select(x => new { x.Title, x.Body, x.MetaDescription })
                     .Single(),
-                Paths = p.Translations
-                    .Where(x => x.PublishedAt != null && x.PublishedAt <= now)
+                Paths = p.Translations.AsQueryable().Where(visible)
                     .Select(x => new { x.Language, x.Slug })
                     .ToList(),
             })

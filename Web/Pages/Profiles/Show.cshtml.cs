@@ -14,23 +14,24 @@ public sealed class ShowModel(SanatoriumDbContext db, SlugRedirects redirects, T
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var (lang, now) = (Lang, time.GetUtcNow());
+        var visible = Translation.VisibleAt<ProfileTranslation>(now);
+        var visibleTreatment = Translation.VisibleAt<TreatmentTranslation>(now);
         var page = await db.Profiles
-            .Where(p => p.Translations.Any(x =>
-                x.Language == lang && x.Slug == slug && x.PublishedAt != null && x.PublishedAt <= now))
+            .Where(p => p.Translations.AsQueryable().Where(visible).Any(x => x.Language == lang && x.Slug == slug))
             .Select(p => new
             {
                 Current = p.Translations
                     .Where(x => x.Language == lang)
                     .Select(x => new { x.Title, x.Summary, x.MetaDescription })
                     .Single(),
-                Paths = p.Translations
-                    .Where(x => x.PublishedAt != null && x.PublishedAt <= now)
+                Paths = p.Translations.AsQueryable().Where(visible)
                     .Select(x => new { x.Language, x.Slug })
                     .ToList(),
-                Treatments = p.Treatments
+                Treatments = p.Treatments.AsQueryable()
                     .OrderBy(t => t.SortOrder)
                     .SelectMany(t => t.Translations)
-                    .Where(x => x.Language == lang && x.PublishedAt != null && x.PublishedAt <= now)
+                    .Where(visibleTreatment)
+                    .Where(x => x.Language == lang)
                     .Select(x => new { x.Slug, x.Title })
                     .ToList(),
             })

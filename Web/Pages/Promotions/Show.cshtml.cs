@@ -16,18 +16,17 @@ public sealed class ShowModel(SanatoriumDbContext db, SlugRedirects redirects, T
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var (lang, now, today) = (Lang, time.GetUtcNow(), ResortClock.Today(time));
+        var visible = Translation.VisibleAt<PromotionTranslation>(now);
         var page = await db.Promotions
             .Where(Promotion.RunningOn(today))
-            .Where(p => p.Translations.Any(x =>
-                x.Language == lang && x.Slug == slug && x.PublishedAt != null && x.PublishedAt <= now))
+            .Where(p => p.Translations.AsQueryable().Where(visible).Any(x => x.Language == lang && x.Slug == slug))
             .Select(p => new
             {
                 p.ImageId,
                 p.StartsOn,
                 p.EndsOn,
                 Current = p.Translations.Single(x => x.Language == lang),
-                Paths = p.Translations
-                    .Where(x => x.PublishedAt != null && x.PublishedAt <= now)
+                Paths = p.Translations.AsQueryable().Where(visible)
                     .Select(x => new { x.Language, x.Slug })
                     .ToList(),
             })

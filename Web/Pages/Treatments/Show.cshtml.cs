@@ -14,18 +14,18 @@ public sealed class ShowModel(SanatoriumDbContext db, SlugRedirects redirects, T
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var (lang, now) = (Lang, time.GetUtcNow());
+        var visible = Translation.VisibleAt<TreatmentTranslation>(now);
+        var visibleProfile = Translation.VisibleAt<ProfileTranslation>(now);
         var page = await db.Treatments
-            .Where(t => t.Translations.Any(x =>
-                x.Language == lang && x.Slug == slug && x.PublishedAt != null && x.PublishedAt <= now))
+            .Where(t => t.Translations.AsQueryable().Where(visible).Any(x => x.Language == lang && x.Slug == slug))
             .Select(t => new
             {
                 Current = t.Translations.Single(x => x.Language == lang),
-                Paths = t.Translations
-                    .Where(x => x.PublishedAt != null && x.PublishedAt <= now)
+                Paths = t.Translations.AsQueryable().Where(visible)
                     .Select(x => new { x.Language, x.Slug })
                     .ToList(),
-                Profile = t.Profile.Translations
-                    .Where(x => x.Language == lang && x.PublishedAt != null && x.PublishedAt <= now)
+                Profile = t.Profile.Translations.AsQueryable().Where(visibleProfile)
+                    .Where(x => x.Language == lang)
                     .Select(x => new { x.Slug, x.Title })
                     .FirstOrDefault(),
             })

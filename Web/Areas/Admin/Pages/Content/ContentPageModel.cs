@@ -11,14 +11,19 @@ public abstract class ContentPageModel : AdminPageModel
     [FromRoute(Name = "kind")]
     public string Segment { get; set; } = "";
 
-    public ContentKind Kind { get; private set; }
+    /// <summary>The kind's back office section: its name, addresses and public partial.</summary>
+    public ContentSection Section { get; private set; } = null!;
+
+    public ContentKind Kind => Section.Kind;
+
+    /// <summary>The kind's fields and what it has (a profile, dates, a picture).</summary>
+    public ContentKindDescription Description => Kind.Describe();
 
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
-        if (ContentKinds.TryParse(Segment, out var kind))
+        if (ContentSections.TryParse(Segment, out var section))
         {
-            Kind = kind;
-            Segment = ContentKinds.Segment(kind);
+            Section = section;
         }
         else
         {

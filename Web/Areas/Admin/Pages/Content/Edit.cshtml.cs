@@ -24,7 +24,7 @@ public sealed class EditModel(
     [FromRoute]
     public int? Id { get; set; }
 
-    /// <summary>A promotion's new picture, if the editor chose one.</summary>
+    /// <summary>A new picture, if the kind has one and the editor chose one.</summary>
     [BindProperty]
     public IFormFile? Image { get; set; }
 
@@ -35,7 +35,7 @@ public sealed class EditModel(
 
     public IReadOnlyDictionary<Language, TranslationStatus> Statuses { get; private set; } = new Dictionary<Language, TranslationStatus>();
 
-    /// <summary>The profiles a treatment can belong to: id and title.</summary>
+    /// <summary>The profiles the content can belong to, when its kind has a profile: id and title.</summary>
     public IReadOnlyList<(int Id, string Title)> Profiles { get; private set; } = [];
 
     /// <summary>Shown when someone else saved since this editor started.</summary>
@@ -76,7 +76,7 @@ public sealed class EditModel(
         }
 
         StatusMessage = text["Unpublished", text["Language_" + lang.Code()]];
-        return Redirect(ContentKinds.EditPath(Kind, id));
+        return Redirect(Section.EditPath(id));
     }
 
     /// <summary>Back to the published text: it is saved as the newest draft over <paramref name="revision"/>.</summary>
@@ -94,7 +94,7 @@ public sealed class EditModel(
         }
 
         StatusMessage = result.Outcome == EditOutcome.Saved ? text["DraftDiscarded"] : text["DiscardConflict"];
-        return Redirect(ContentKinds.EditPath(Kind, id));
+        return Redirect(Section.EditPath(id));
     }
 
     private async Task<IActionResult> SaveAsync(bool publish, CancellationToken cancellationToken)
@@ -105,8 +105,8 @@ public sealed class EditModel(
         }
 
         var previousImage = Input.Shared.GetValueOrDefault(ContentFields.ImageId);
-        var picture = Kind == ContentKind.Promotion ? await TakeImageAsync(cancellationToken) : null;
-        var draft = Input.ToDraft(Kind, ModelState, text, markdown);
+        var picture = Description.HasPicture ? await TakeImageAsync(cancellationToken) : null;
+        var draft = Input.ToDraft(Description, ModelState, text, markdown);
         await CheckReferencesAsync(picture, cancellationToken);
         var saved = draft is null || !ModelState.IsValid
             ? null
@@ -115,7 +115,7 @@ public sealed class EditModel(
         {
             case EditOutcome.Saved:
                 StatusMessage = text[publish ? "Published" : "SavedDraft", saved.Revision!.Number];
-                return Redirect(ContentKinds.EditPath(Kind, saved.Revision.EntityId));
+                return Redirect(Section.EditPath(saved.Revision.EntityId));
             case EditOutcome.NotFound:
                 return NotFound();
             case EditOutcome.Conflict:
@@ -138,16 +138,16 @@ public sealed class EditModel(
         return Page();
     }
 
-    /// <summary>The profile of a treatment and the picture of a promotion must exist.</summary>
+    /// <summary>The profile and the picture the content names must exist.</summary>
     private async Task CheckReferencesAsync(MediaFile? picture, CancellationToken cancellationToken)
     {
-        if (Kind == ContentKind.Treatment
+        if (Description.HasProfile
             && !Profiles.Any(p => p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == Input.Shared.GetValueOrDefault(ContentFields.ProfileId)))
         {
             ModelState.AddModelError(DraftForm.SharedName(ContentFields.ProfileId), text["ProfileRequired"]);
         }
 
-        if (Kind == ContentKind.Promotion
+        if (Description.HasPicture
             && Input.Shared.GetValueOrDefault(ContentFields.ImageId) is { Length: > 0 } image
             && image != picture?.Id.ToString()
             && !(Guid.TryParse(image, out var id) && await db.MediaFiles.AnyAsync(m => m.Id == id, cancellationToken)))
@@ -209,7 +209,7 @@ public sealed class EditModel(
             Discardable = latest is not null && Entity.Translations.Any() && !latest.Draft.SameAs(Entity.ToDraft()) ? latest.Number : null;
         }
 
-        if (Kind == ContentKind.Treatment)
+        if (Description.HasProfile)
         {
             var profiles = await db.Profiles.OrderBy(p => p.SortOrder)
                 .Select(p => new { p.Id, Titles = p.Translations.Select(t => new { t.Language, t.Title }).ToList() })
@@ -226,14 +226,14 @@ public sealed class EditModel(
     private Draft NewDraft()
     {
         var draft = new Draft { Shared = { [ContentFields.SortOrder] = "0" } };
-        if (Kind == ContentKind.Promotion)
+        if (Description.HasDates)
         {
             var today = ResortClock.Today(time);
             draft.Shared[ContentFields.StartsOn] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             draft.Shared[ContentFields.EndsOn] = today.AddMonths(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        if (Kind == ContentKind.Treatment && Profiles.Count > 0)
+        if (Description.HasProfile && Profiles.Count > 0)
         {
             draft.Shared[ContentFields.ProfileId] = Profiles[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }

@@ -34,7 +34,7 @@ public sealed class HistoryModel(ContentEditor editor, IStringLocalizer<AdminRes
         Show ??= Revisions.Count > 0 ? Revisions[0].Number : null;
         if (Show is { } number && await editor.ChangeAsync(Kind, Id, number, cancellationToken) is { } change)
         {
-            Changes = RevisionDiff.Between(Kind, change.Before, change.After);
+            Changes = RevisionDiff.Between(Description, change.Before, change.After);
         }
 
         return Page();
@@ -51,6 +51,6 @@ public sealed class HistoryModel(ContentEditor editor, IStringLocalizer<AdminRes
         StatusMessage = result.Outcome == EditOutcome.Saved
             ? text["Restored", number, result.Revision!.Number]
             : text["RestoreConflict"];
-        return Redirect(result.Outcome == EditOutcome.Saved ? ContentKinds.EditPath(Kind, Id) : ContentKinds.HistoryPath(Kind, Id));
+        return Redirect(result.Outcome == EditOutcome.Saved ? Section.EditPath(Id) : Section.HistoryPath(Id));
     }
 }
