@@ -1,5 +1,8 @@
 using System.Net;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Areas.Admin.Pages.Account;
 using Sanatorium.Web.Tests.Infrastructure;
@@ -126,6 +129,30 @@ public sealed class PasswordResetTests(SiteFactory site) : IClassFixture<SiteFac
         Assert.Equal("Set a new password — AMAKS Staraya Russa", mail.Subject);
         Assert.Contains("The link works once, within 24 hours.", mail.Text);
         Assert.Contains("<html lang=\"en\">", mail.Html);
+    }
+
+    [Fact]
+    public async Task The_reset_mail_is_html_in_its_language_with_the_link_the_address_escaped_and_a_text_part_with_the_same_link()
+    {
+        // Identity keeps user names to letters, digits and -._@+, so this address is the e-mail of a user named otherwise.
+        var email = MailDev.NewAddress("o'brien&co");
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var user = new ApplicationUser { UserName = $"obrien-{Guid.NewGuid():N}", Email = email, EmailConfirmed = true };
+            Assert.True((await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().CreateAsync(user)).Succeeded);
+        }
+
+        await site.CreateVisitor().SubmitFormAsync("/admin/account/forgotpassword", new() { ["Input.Email"] = email });
+        var mail = await MailDev.WaitForMailToAsync(email);
+        var html = new HtmlParser().ParseDocument(mail.Html);
+        var link = ResetLink(mail);
+
+        Assert.Equal("ru", html.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("АМАКС «Старая Русса»", html.Body!.TextContent);
+        Assert.Contains($"Для учётной записи {email} в управлении сайтом", html.Body.TextContent);
+        Assert.DoesNotContain("o'brien&co", mail.Html);
+        Assert.Equal([link.AbsoluteUri], html.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")));
+        Assert.Contains("Ссылка действует 24 ч и только один раз.", mail.Text);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Tests.Infrastructure;
@@ -42,18 +43,23 @@ public sealed class UserManagementTests(SiteFactory site) : IClassFixture<SiteFa
         var email = MailDev.NewAddress("invited");
 
         var (_, page) = await admin.GetPageAsync("/admin/users/create");
-        await admin.SubmitAsync(page.Form().Tick("Input.Roles", Roles.Editor), new()
+        var created = await admin.SubmitAsync(page.Form().Tick("Input.Roles", Roles.Editor), new()
         {
             ["Input.Email"] = email,
             ["Input.Password"] = "",
             ["Input.Language"] = "en",
         });
+        var (_, list) = await admin.GetPageAsync(created.Headers.Location!.OriginalString);
         var mail = await MailDev.WaitForMailToAsync(email);
         var link = mail.LinkTo("/admin/account/resetpassword").PathAndQuery;
         var set = await admin.SubmitFormAsync(link, new() { ["Input.NewPassword"] = "Chosen-By-Me-42", ["Input.ConfirmPassword"] = "Chosen-By-Me-42" });
+        var html = new HtmlParser().ParseDocument(mail.Html);
 
         Assert.Equal("Your account — AMAKS Staraya Russa", mail.Subject);
         Assert.Contains(email, mail.Text);
+        Assert.Equal("en", html.DocumentElement.GetAttribute("lang")); // while the administrator's pages are Russian
+        Assert.Contains("AMAKS \"Staraya Russa\"", html.Body!.TextContent);
+        Assert.Equal($"Сотрудник {email} создан; ему отправлено письмо со ссылкой для выбора пароля.", list.StatusMessage()); // and the request stays Russian
         Assert.Equal("/admin/account/login", set.Headers.Location!.OriginalString);
         Assert.Equal("/admin", (await site.CreateVisitor().SubmitLoginAsync(email, "Chosen-By-Me-42")).Headers.Location!.OriginalString);
     }

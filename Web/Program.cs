@@ -5,6 +5,7 @@ using Sanatorium.Infrastructure;
 using Sanatorium.Web;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Admin;
+using Sanatorium.Web.Email;
 using Sanatorium.Web.Site;
 
 [assembly: NeutralResourcesLanguage("ru")]
@@ -30,6 +31,7 @@ builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdent
 builder.Services.ConfigureApplicationCookie(AdminCookies.Configure);
 builder.Services.AddScoped<IdentityErrorDescriber, LocalizedIdentityErrors>();
 builder.Services.AddScoped<AccountEmails>();
+builder.Services.AddScoped<MailRenderer>();
 builder.Services.AddAuthorization(AdminAccess.AddPolicies);
 builder.Services.AddRateLimiter(_ => { });
 builder.Services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>(RateLimits.Configure);

@@ -1,26 +1,26 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using MimeKit;
 using Sanatorium.Core;
 using Sanatorium.Infrastructure.Email;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Infrastructure.Options;
+using Sanatorium.Web.Email;
 
 namespace Sanatorium.Web.Admin;
 
 /// <summary>
 /// The e-mails that carry a link to set a password: "forgot your password" and the invitation of a
-/// new member of staff. Text with an HTML alternative, in the language given, the link absolute
-/// (from <c>Site:BaseUrl</c>) to the reset page.
+/// new member of staff. Text with an HTML alternative (<see cref="LinkMailView"/>), in the language
+/// given, the link absolute (from <c>Site:BaseUrl</c>) to the reset page. The mail is rendered here, in
+/// the request, and queued finished (docs/decisions/0017-where-code-lives.md).
 /// </summary>
 public sealed class AccountEmails(
     UserManager<ApplicationUser> users,
     BackgroundMail mail,
+    MailRenderer renderer,
     IOptions<SiteOptions> site,
     IOptions<DataProtectionTokenProviderOptions> tokens,
     IStringLocalizer<AccountResource> text)
@@ -54,42 +54,13 @@ public sealed class AccountEmails(
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = site.Value.Absolute(
             $"{ResetPasswordPath}?user={Uri.EscapeDataString(user.Id)}&code={EncodeToken(token)}");
-        mail.Enqueue(Compose(user.Email!, language, kind, link));
-    }
-
-    private MimeMessage Compose(string to, Language language, string kind, string link)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language.Code());
-        try
-        {
-            var (intro, action, lifetime) = (
-                text[kind + "Intro", to].Value,
-                text[kind + "Action"].Value,
-                text[kind + "Lifetime", (int)tokens.Value.TokenLifespan.TotalHours].Value);
-            var html = HtmlEncoder.Default;
-            var message = new MimeMessage { Subject = text[kind + "Subject"] };
-            message.To.Add(MailboxAddress.Parse(to));
-            message.Headers.Add(HeaderId.ContentLanguage, language.Code());
-            message.Body = new BodyBuilder
-            {
-                TextBody = $"{intro}\n\n{action}:\n{link}\n\n{lifetime}\n",
-                HtmlBody = $"""
-                    <!DOCTYPE html>
-                    <html lang="{language.Code()}">
-                    <body>
-                    <p>{html.Encode(intro)}</p>
-                    <p><a href="{html.Encode(link)}">{html.Encode(action)}</a></p>
-                    <p>{html.Encode(lifetime)}</p>
-                    </body>
-                    </html>
-                    """,
-            }.ToMessageBody();
-            return message;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        var to = user.Email!;
+        var rendered = await renderer.RenderAsync<LinkMailView, LinkMail>(language, () => new LinkMail(
+            Subject: text[kind + "Subject"],
+            Intro: text[kind + "Intro", to],
+            Action: text[kind + "Action"],
+            Link: link,
+            Lifetime: text[kind + "Lifetime", (int)tokens.Value.TokenLifespan.TotalHours]));
+        mail.Enqueue(rendered.ToMessage(to));
     }
 }
