@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Sanatorium.Infrastructure.Data;
 
 namespace Sanatorium.Infrastructure.Identity;
@@ -61,13 +62,23 @@ public sealed class StaffUserManager(
     }
 
     /// <summary>
-    /// Saves the user; when that is refused (invalid, or changed by another request since it was read),
-    /// forgets the change, so that a later save in the same request (its audit entry) neither throws
-    /// on it nor saves half of it.
+    /// Saves the user with the tokens, roles and claims changed with it. When that is refused (invalid,
+    /// changed by another request since it was read, or a token another request added at the same
+    /// moment) it forgets the change, so that a later save in the same request (its audit entry)
+    /// neither throws on it nor saves half of it.
     /// </summary>
     protected override async Task<IdentityResult> UpdateUserAsync(ApplicationUser user)
     {
-        var result = await base.UpdateUserAsync(user);
+        IdentityResult result;
+        try
+        {
+            result = await base.UpdateUserAsync(user);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            result = IdentityResult.Failed(ErrorDescriber.ConcurrencyFailure());
+        }
+
         if (!result.Succeeded)
         {
             db.ChangeTracker.Clear();
