@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using AngleSharp.Html.Dom;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Tests.Infrastructure;
 
@@ -154,7 +152,7 @@ public sealed class LoginThrottleTests(SiteFactory site) : IClassFixture<SiteFac
     public async Task An_administrators_lock_that_comes_between_password_and_code_is_told_as_such()
     {
         var email = await site.CreateAsync(MailDev.NewAddress("locked-2fa"), Roles.Editor);
-        var key = await EnableTwoFactorAsync(email);
+        var key = await site.EnableTwoFactorAsync(email);
         var client = site.CreateVisitor();
         var secondStep = (await client.SubmitLoginAsync(email, Staff.Password)).Headers.Location!.OriginalString;
         await LockAsync(email);
@@ -162,17 +160,6 @@ public sealed class LoginThrottleTests(SiteFactory site) : IClassFixture<SiteFac
         var refused = await client.SubmitFormAsync(secondStep, new() { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
 
         Assert.Contains("заблокирована администратором", (await refused.ParseAsync()).QuerySelector("[role=alert]")?.TextContent);
-    }
-
-    /// <summary>Switches two-factor login on as the set-up page does, and returns the shared key.</summary>
-    private async Task<string> EnableTwoFactorAsync(string email)
-    {
-        await using var scope = site.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = (await users.FindByEmailAsync(email))!;
-        await users.ResetAuthenticatorKeyAsync(user);
-        await users.SetTwoFactorEnabledAsync(user, true);
-        return (await users.GetAuthenticatorKeyAsync(user))!;
     }
 
     private Task<int> LockAsync(string email) =>

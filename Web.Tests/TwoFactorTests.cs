@@ -76,8 +76,31 @@ public sealed class TwoFactorTests(SiteFactory site) : IClassFixture<SiteFactory
         Assert.Equal("/admin", first.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Contains("Код не подошёл", (await second.ParseAsync()).FieldError("Input.Code"));
-        Assert.Equal(9, await site.WithDbAsync(db => db.UserTokens.Where(t => t.Name == "RecoveryCodes" && db.Users.Any(u => u.Id == t.UserId && u.Email == email))
-            .Select(t => t.Value!.Split(';', StringSplitOptions.None).Length).SingleAsync()));
+        Assert.Equal(9, await RecoveryCodesLeftAsync(email));
+    }
+
+    [Fact]
+    public async Task Wrong_recovery_codes_lock_the_account_like_wrong_app_codes_and_a_locked_account_keeps_its_recovery_codes()
+    {
+        var (email, _, recoveryCodes) = await EnableAsync("recovery-lockout");
+        var waiting = site.CreateVisitor();
+        await waiting.SubmitLoginAsync(email, Staff.Password);
+        var (_, recoveryPage) = await waiting.GetPageAsync("/admin/account/loginwithrecoverycode");
+
+        var wrong = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var answer = await (await LogInWithRecoveryCodeAsync(site.CreateVisitor(), email, "WRONG-CODE" + i)).ParseAsync();
+            wrong.Add($"{answer.QuerySelector("[role=alert]")?.TextContent} {answer.FieldError("Input.Code")}");
+        }
+
+        var right = await waiting.SubmitAsync(recoveryPage.Form(), new() { ["Input.Code"] = recoveryCodes[0] });
+
+        Assert.All(wrong[..4], answer => Assert.Contains("Код не подошёл", answer));
+        Assert.Contains("вход заблокирован на 15 минут", wrong[4]);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("вход заблокирован на 15 минут", (await right.ParseAsync()).QuerySelector("[role=alert]")?.TextContent);
+        Assert.Equal(10, await RecoveryCodesLeftAsync(email));
     }
 
     [Fact]
@@ -230,6 +253,10 @@ public sealed class TwoFactorTests(SiteFactory site) : IClassFixture<SiteFactory
         var recovery = page.QuerySelector("main a[href*='loginwithrecoverycode']")!.GetAttribute("href")!;
         return await client.SubmitFormAsync(recovery, new() { ["Input.Code"] = code.ToLowerInvariant() });
     }
+
+    private Task<int> RecoveryCodesLeftAsync(string email) =>
+        site.WithDbAsync(db => db.UserTokens.Where(t => t.Name == "RecoveryCodes" && db.Users.Any(u => u.Id == t.UserId && u.Email == email))
+            .Select(t => t.Value!.Split(';', StringSplitOptions.None).Length).SingleAsync());
 
     private Task<bool> TwoFactorEnabledAsync(string email) =>
         site.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.TwoFactorEnabled).SingleAsync());

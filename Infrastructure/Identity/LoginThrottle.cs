@@ -43,19 +43,10 @@ public sealed class LoginThrottle(
             return (null, user is null ? "no such member of staff" : "no password set yet");
         }
 
-        var now = time.GetUtcNow();
-        if (user.LoginPausedUntil > now && !knownAccounts.Contains(user.Id))
+        if (await CountAttemptAsync(user.Id, knownAccounts.Contains(user.Id)) is { } pausedUntil)
         {
             VerifyNobodys(password);
-            return (null, $"password not checked: paused until {user.LoginPausedUntil:u}");
-        }
-
-        // Counted as wrong before the check (a right one takes it back), so that attempts sent at
-        // the same moment cannot together check more passwords than the count allows.
-        if (!await SaveAsync(user, user.FailedLogins + 1, now))
-        {
-            VerifyNobodys(password);
-            return (null, "password not checked: another attempt at the same moment");
+            return (null, $"password not checked: paused until {pausedUntil:u}");
         }
 
         if (!await users.CheckPasswordAsync(user, password))
@@ -63,7 +54,10 @@ public sealed class LoginThrottle(
             return (null, "wrong password");
         }
 
-        await SaveAsync(user, 0, now);
+        var userId = user.Id;
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s
+            .SetProperty(u => u.FailedLogins, 0)
+            .SetProperty(u => u.LoginPausedUntil, (DateTimeOffset?)null));
         return (user, "");
     }
 
@@ -80,24 +74,30 @@ public sealed class LoginThrottle(
     }
 
     /// <summary>
-    /// Saves the count and its pause, unless another request changed the account since it was read
-    /// (Identity's concurrency stamp): then nothing is saved and the account is read again.
+    /// Counts the attempt as a wrong password before its check (a right one takes it back), unless the
+    /// account's check is paused: then returns until when. The account's row is locked meanwhile, so
+    /// attempts at the same moment are counted one after another and cannot together get more checks
+    /// than the count allows.
     /// </summary>
-    private async Task<bool> SaveAsync(ApplicationUser user, int failures, DateTimeOffset now)
+    private async Task<DateTimeOffset?> CountAttemptAsync(string userId, bool knownBrowser)
     {
-        user.FailedLogins = failures;
-        user.LoginPausedUntil = failures < FreeFailures ? null : now + Pause(failures);
-        user.ConcurrencyStamp = Guid.NewGuid().ToString();
-        try
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var account = (await db.Database
+            .SqlQuery<ThrottleState>($"""SELECT "FailedLogins", "LoginPausedUntil" FROM "AspNetUsers" WHERE "Id" = {userId} FOR UPDATE""")
+            .ToListAsync()).Single();
+        var now = time.GetUtcNow();
+        if (account.LoginPausedUntil > now && !knownBrowser)
         {
-            await db.SaveChangesAsync();
-            return true;
+            return account.LoginPausedUntil;
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            await db.Entry(user).ReloadAsync();
-            return false;
-        }
+
+        var failures = account.FailedLogins + 1;
+        DateTimeOffset? pausedUntil = failures < FreeFailures ? null : now + Pause(failures);
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s
+            .SetProperty(u => u.FailedLogins, failures)
+            .SetProperty(u => u.LoginPausedUntil, pausedUntil));
+        await transaction.CommitAsync();
+        return null;
     }
 
     private void VerifyNobodys(string password)
@@ -105,4 +105,6 @@ public sealed class LoginThrottle(
         nobodysHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
         hasher.VerifyHashedPassword(Nobody, nobodysHash, password);
     }
+
+    private sealed record ThrottleState(int FailedLogins, DateTimeOffset? LoginPausedUntil);
 }

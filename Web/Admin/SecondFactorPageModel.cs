@@ -45,7 +45,8 @@ public abstract class SecondFactorPageModel(
     /// <summary>How the code is checked, as the audit log records it.</summary>
     protected abstract string Method { get; }
 
-    protected abstract Task<SignInResult> SignInAsync(SignInManager<ApplicationUser> signIn, string code);
+    /// <summary>Checks the code of the member of staff whose password was right; a wrong one counts towards the lockout.</summary>
+    protected abstract Task<SignInResult> SignInAsync(SignInManager<ApplicationUser> signIn, ApplicationUser user, string code);
 
     public async Task OnGetAsync() => Expired = await signIn.GetTwoFactorAuthenticationUserAsync() is null;
 
@@ -59,7 +60,7 @@ public abstract class SecondFactorPageModel(
         }
 
         var email = user.Email!;
-        var result = await SignInAsync(signIn, Input.Code.Replace(" ", ""));
+        var result = await SignInAsync(signIn, user, Input.Code.Replace(" ", ""));
         if (result.Succeeded)
         {
             await audit.RecordNowAsync(email, "login.succeeded", email, Method);

@@ -21,6 +21,6 @@ public sealed class LoginWith2faModel(
 
     protected override string Method => "authenticator app";
 
-    protected override Task<SignInResult> SignInAsync(SignInManager<ApplicationUser> signIn, string code) =>
+    protected override Task<SignInResult> SignInAsync(SignInManager<ApplicationUser> signIn, ApplicationUser user, string code) =>
         signIn.TwoFactorAuthenticatorSignInAsync(code.Replace("-", ""), RememberMe, rememberClient: false);
 }

@@ -21,6 +21,25 @@ public sealed class LoginWithRecoveryCodeModel(
 
     protected override string Method => "recovery code";
 
-    protected override Task<SignInResult> SignInAsync(SignInManager<ApplicationUser> signIn, string code) =>
-        signIn.TwoFactorRecoveryCodeSignInAsync(code.ToUpperInvariant());
+    /// <summary>
+    /// Identity's recovery-code sign-in neither looks at a lockout nor counts a wrong code
+    /// (dotnet/aspnetcore#17184); here a recovery code is refused and counted like the app's code.
+    /// </summary>
+    protected override async Task<SignInResult> SignInAsync(SignInManager<ApplicationUser> signIn, ApplicationUser user, string code)
+    {
+        var users = signIn.UserManager;
+        if (await users.IsLockedOutAsync(user))
+        {
+            return SignInResult.LockedOut;
+        }
+
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code.ToUpperInvariant());
+        if (result.Succeeded)
+        {
+            return result;
+        }
+
+        await users.AccessFailedAsync(user);
+        return await users.IsLockedOutAsync(user) ? SignInResult.LockedOut : result;
+    }
 }

@@ -91,7 +91,13 @@ public sealed class EnableAuthenticatorModel(
         var key = await Users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await Users.ResetAuthenticatorKeyAsync(user);
+            // Opened in two tabs at once, one request makes the key and the other finds it made:
+            // the account as stored, with the new key's security stamp, is the one to stay logged in as.
+            if (!(await Users.ResetAuthenticatorKeyAsync(user)).Succeeded)
+            {
+                user = await Users.FindByIdAsync(user.Id) ?? user;
+            }
+
             await signIn.RefreshSignInAsync(user); // a new key changes the security stamp; stay logged in
             key = (await Users.GetAuthenticatorKeyAsync(user))!;
         }
