@@ -98,6 +98,23 @@ public sealed class Findings(string attack, ITestOutputHelper output)
             $"{attack}: {failures.Count} finding(s) in {Requests} requests:\n" + string.Join("\n", failures.Distinct()));
     }
 
+    /// <summary>Sends a request written by hand (see <see cref="RawHttp"/>) and checks it got a status that is not a 5xx.</summary>
+    public async Task<RawAnswer> SendRawAsync(Uri server, string head, string where, byte[]? body = null)
+    {
+        Requests++;
+        var answer = await RawHttp.SendAsync(server, head, body);
+        if (answer.Status is 0 or >= 500)
+        {
+            Fail(where, answer.ToString());
+        }
+
+        return answer;
+    }
+
+    /// <summary>A value as a finding shows it: control characters visible, a long one cut.</summary>
+    public static string Shorten(string value) =>
+        (value.Length > 80 ? value[..60] + $"…({value.Length} chars)" : value).Replace("\0", "\\0").Replace("\r", "\\r").Replace("\n", "\\n");
+
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 }
 

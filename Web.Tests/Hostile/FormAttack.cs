@@ -40,31 +40,82 @@ public static class FormAttack
                 var before = await site.SnapshotAsync();
                 var answer = await findings.SendAsync(probe.Client ?? form.Session.Client, probe.Request, where);
                 await (expect?.Invoke(form, answer, where, findings) ?? Task.CompletedTask);
-                await ExpectNothingWrittenAsync(site, findings, form, answer, where, before, mustNotWrite: false);
+                await ExpectNothingWrittenAsync(site, findings, form, answer, where, before);
             }
         }
     }
 
-    /// <summary>A refused form, a GET, or (with <paramref name="mustNotWrite"/>) anything at all, leaves the content tables as they were.</summary>
-    public static async Task ExpectNothingWrittenAsync(
+    /// <summary>
+    /// Sends each attack of the chosen kinds (see <see cref="Payloads.For"/>) to its field, one at a time,
+    /// through one form of each distinct set of fields. Every answer: the checks of <see cref="Findings"/>
+    /// and <paramref name="expect"/>; a refusal, a GET, or a value that breaks the field's rules: nothing
+    /// written. After an attack that was taken the form is opened again (its base revision moved on).
+    /// </summary>
+    public static async Task AttackFieldsAsync(HostileSite site, Findings findings, Func<FieldAttack, bool> kinds, Expectation? expect = null)
+    {
+        foreach (var target in (await site.MapAsync()).FieldForms)
+        {
+            var attacks = target.Attackable.SelectMany(Payloads.For).Where(kinds).ToList();
+            var form = attacks.Count > 0 ? await HostileForm.OpenAsync(site, target, findings) : null;
+            var before = await site.SnapshotAsync();
+            foreach (var hostile in attacks)
+            {
+                if (form is null)
+                {
+                    break;
+                }
+
+                var where = form.Where(hostile.ToString());
+                var request = form.Request(form.Values(new Dictionary<string, string> { [hostile.Field.Name] = hostile.Value }));
+                var answer = await findings.SendAsync(form.Session.Client, request, where);
+                await (expect?.Invoke(form, answer, where, findings) ?? Task.CompletedTask);
+                var why = hostile.Breaks is { } rule ? $"{where}, a value {rule}," : where;
+                before = await ExpectNothingWrittenAsync(site, findings, form, answer, why, before, mustNotWrite: hostile.Breaks is not null);
+                if (form.Target.IsPost && !answer.Refused)
+                {
+                    // Opening the form again may renew the session (a new account): measure again.
+                    form = await HostileForm.OpenAsync(site, target, findings);
+                    before = await site.SnapshotAsync();
+                }
+            }
+        }
+    }
+
+    /// <summary>A redirect, if any, stays on the site.</summary>
+    public static readonly Expectation StaysOnTheSite = Check((form, answer, where, findings) =>
+    {
+        if (answer.Location is { } location && LeavesTheSite(location, form.Session.Client.BaseAddress!))
+        {
+            findings.Fail(where, $"{answer} to {location}, off the site");
+        }
+    });
+
+    /// <summary>A redirect that leaves the site: to another host, or to a path a browser reads as another host.</summary>
+    public static bool LeavesTheSite(string location, Uri site) =>
+        location.StartsWith("//") || location.StartsWith("/\\")
+        || (Uri.TryCreate(location, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" && absolute.Authority != site.Authority)
+        || location.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Measures the tables after an answer: a refused form, a GET, or (with <paramref name="mustNotWrite"/>)
+    /// anything at all must have left them as they were <paramref name="before"/>. Returns the measure.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ExpectNothingWrittenAsync(
         HostileSite site,
         Findings findings,
         HostileForm form,
         Answer answer,
         string where,
         IReadOnlyDictionary<string, string> before,
-        bool mustNotWrite)
+        bool mustNotWrite = false)
     {
-        if (!mustNotWrite && !answer.Refused && form.Target.IsPost)
-        {
-            return;
-        }
-
-        var changes = HostileSite.Changes(before, await site.SnapshotAsync());
-        if (changes.Length > 0)
+        var after = await site.SnapshotAsync();
+        if ((mustNotWrite || answer.Refused || !form.Target.IsPost) && HostileSite.Changes(before, after) is { Length: > 0 } changes)
         {
             findings.Fail(where, $"{answer}{(answer.Refused ? " refused" : "")}, yet wrote: {changes}");
         }
+
+        return after;
     }
 
     /// <summary>

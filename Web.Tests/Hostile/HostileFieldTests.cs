@@ -6,8 +6,8 @@ namespace Sanatorium.Web.Tests.Hostile;
 /// <summary>
 /// Every field of every distinct form (found by <see cref="SiteMap"/>), attacked one at a time with a
 /// valid token and the other fields filled as a member of staff or a visitor would: script, SQL, NUL,
-/// Unicode, overlong values, values the field's own rules forbid, CR/LF in e-mail addresses, odd return
-/// URLs and slugs (see <see cref="Payloads"/>).
+/// Unicode, overlong values, values the field's own rules forbid, CR/LF in e-mail addresses, odd slugs (see <see cref="Payloads"/>).
+/// Return URLs are attacked on Kestrel (<see cref="KestrelHostileTests"/>).
 /// </summary>
 public sealed class HostileFieldTests(HostileSite site, ITestOutputHelper output) : IClassFixture<HostileSite>
 {
@@ -29,7 +29,7 @@ public sealed class HostileFieldTests(HostileSite site, ITestOutputHelper output
     [Fact]
     public async Task SQL_metacharacters_and_Unicode_in_any_field_are_taken_as_text()
     {
-        (await AttackFieldsAsync("SQL and Unicode in every field", a => a.Kind is "sql" or "unicode")).AssertNone();
+        (await AttackFieldsAsync("SQL and Unicode in every field", a => a.Kind == "sql and unicode")).AssertNone();
     }
 
     [Fact]
@@ -51,16 +51,11 @@ public sealed class HostileFieldTests(HostileSite site, ITestOutputHelper output
         (await AttackFieldsAsync("values against the field's rules", a => a.Kind is "long" or "number" or "date" or "not-offered")).AssertNone();
     }
 
+    /// <summary>Return URLs are attacked on Kestrel, which refuses to send a header it cannot encode: see <see cref="KestrelHostileTests"/>.</summary>
     [Fact]
-    public async Task CR_LF_in_e_mail_fields_odd_return_urls_and_slugs_lead_nowhere()
+    public async Task CR_LF_in_e_mail_fields_and_odd_slugs_lead_nowhere()
     {
-        var findings = await AttackFieldsAsync("CR/LF, return URLs and slugs", a => a.Kind is "crlf" or "crlf-encoded" or "return-url" or "slug", FormAttack.Check((_, answer, where, findings) =>
-        {
-            if (answer.Location is { } location && HostileUrlTests.LeavesTheSite(location, new Uri("http://localhost")))
-            {
-                findings.Fail(where, $"{answer} to {location}, off the site");
-            }
-        }));
+        var findings = await AttackFieldsAsync("CR/LF in e-mail fields, odd slugs", a => a.Kind is "crlf" or "crlf-encoded" or "slug", FormAttack.StaysOnTheSite);
 
         if (await MailDev.MailToAsync(Payloads.Victim) is { Count: > 0 } injected)
         {
@@ -70,38 +65,10 @@ public sealed class HostileFieldTests(HostileSite site, ITestOutputHelper output
         findings.AssertNone();
     }
 
-    /// <summary>
-    /// Sends each attack of the chosen kinds to its field. Every answer: the checks of <see cref="Findings"/>;
-    /// a refusal, a GET, or a value that breaks the field's rules: nothing written. After an accepted
-    /// attack the form is opened again (its base revision moved on).
-    /// </summary>
     private async Task<Findings> AttackFieldsAsync(string attack, Func<FieldAttack, bool> kinds, FormAttack.Expectation? expect = null)
     {
         var findings = new Findings(attack, output);
-        foreach (var target in (await site.MapAsync()).FieldForms)
-        {
-            var form = await HostileForm.OpenAsync(site, target, findings);
-            foreach (var hostile in target.Attackable.SelectMany(Payloads.For).Where(kinds))
-            {
-                if (form is null)
-                {
-                    break;
-                }
-
-                var where = form.Where(hostile.ToString());
-                var before = await site.SnapshotAsync();
-                var request = form.Request(form.Values(new Dictionary<string, string> { [hostile.Field.Name] = hostile.Value }));
-                var answer = await findings.SendAsync(form.Session.Client, request, where);
-                await (expect?.Invoke(form, answer, where, findings) ?? Task.CompletedTask);
-                var why = hostile.Breaks is { } rule ? $"{where}, a value {rule}," : where;
-                await FormAttack.ExpectNothingWrittenAsync(site, findings, form, answer, why, before, mustNotWrite: hostile.Breaks is not null);
-                if (form.Target.IsPost && !answer.Refused)
-                {
-                    form = await HostileForm.OpenAsync(site, target, findings);
-                }
-            }
-        }
-
+        await FormAttack.AttackFieldsAsync(site, findings, kinds, expect);
         return findings;
     }
 }

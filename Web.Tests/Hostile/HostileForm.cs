@@ -41,8 +41,6 @@ public sealed partial class HostileForm
 {
     public const string TokenField = "__RequestVerificationToken";
 
-    private static int addresses;
-
     private HostileForm(FormTarget target, Session session, IHtmlFormElement form, IElement? button, string? language)
     {
         Target = target;
@@ -67,9 +65,8 @@ public sealed partial class HostileForm
 
     public bool IsMultipart => Form.Enctype == "multipart/form-data";
 
-    /// <summary>"POST /admin/content/pages/edit/3?handler=Save" and the field, for a finding.</summary>
-    public string Where(string? field = null) =>
-        $"{Target.Method} {Action.PathAndQuery}{(field is null ? "" : " " + field)}";
+    /// <summary>"POST /admin/content/pages/edit/3?handler=Save" and what was attacked, for a finding.</summary>
+    public string Where(string what) => $"{Target.Method} {Findings.Shorten(Action.PathAndQuery)} {what}";
 
     /// <summary>
     /// GETs the form's page again (a fresh token and the current values) in a tab of its audience; when the
@@ -197,7 +194,7 @@ public sealed partial class HostileForm
 
     private static string Plausible(FormField field) => field switch
     {
-        { IsEmail: true } => $"hostile-{Interlocked.Increment(ref addresses)}-{Guid.NewGuid():N}@staraya-russa.test",
+        { IsEmail: true } => $"hostile-{Guid.NewGuid():N}@staraya-russa.test",
         { Type: "password" } => Staff.Password,
         { Type: "date" } => DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         { Type: "number" } => "1",

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Xunit.Abstractions;
 
 namespace Sanatorium.Web.Tests.Hostile;
@@ -87,7 +86,7 @@ public sealed class HostileUrlTests(HostileSite site, ITestOutputHelper output) 
                     var replaced = map.Cookies.Where(c => audience == Audience.Visitor || c != map.StaffCookie).ToDictionary(c => c, _ => value);
                     var request = new HttpRequestMessage(HttpMethod.Get, address);
                     request.Headers.TryAddWithoutValidation("Cookie", session.CookieHeader(address, replaced));
-                    await findings.SendAsync(site.NewSession().Client, request, $"GET {url.Url} as {audience} with cookies {Shorten(value)}");
+                    await findings.SendAsync(site.NewSession().Client, request, $"GET {url.Url} as {audience} with cookies {Findings.Shorten(value)}");
                 }
             }
         }
@@ -134,7 +133,7 @@ public sealed class HostileUrlTests(HostileSite site, ITestOutputHelper output) 
                 foreach (var parameter in url.Parameters)
                 {
                     var target = url.With(parameter, value);
-                    await findings.SendAsync(session.Client, new HttpRequestMessage(HttpMethod.Get, target), $"GET {Shorten(target)}");
+                    await findings.SendAsync(session.Client, new HttpRequestMessage(HttpMethod.Get, target), $"GET {Findings.Shorten(target)}");
                 }
             }
         }
@@ -155,10 +154,10 @@ public sealed class HostileUrlTests(HostileSite site, ITestOutputHelper output) 
             {
                 var query = string.Join("&", map.QueryNames.Select(n => $"{Uri.EscapeDataString(n)}={Uri.EscapeDataString(value)}"));
                 var target = url.Url.Split('?')[0] + "?" + query;
-                var answer = await findings.SendAsync(session.Client, new HttpRequestMessage(HttpMethod.Get, target), $"GET {url.Url}?…={Shorten(value)}");
-                if (answer.Location is { } location && LeavesTheSite(location, session.Client.BaseAddress!))
+                var answer = await findings.SendAsync(session.Client, new HttpRequestMessage(HttpMethod.Get, target), $"GET {url.Url}?…={Findings.Shorten(value)}");
+                if (answer.Location is { } location && FormAttack.LeavesTheSite(location, session.Client.BaseAddress!))
                 {
-                    findings.Fail($"GET {url.Url}?…={Shorten(value)}", $"{answer} to {location}");
+                    findings.Fail($"GET {url.Url}?…={Findings.Shorten(value)}", $"{answer} to {location}");
                 }
             }
         }
@@ -184,13 +183,4 @@ public sealed class HostileUrlTests(HostileSite site, ITestOutputHelper output) 
 
         findings.AssertNone();
     }
-
-    /// <summary>A redirect that leaves the site: to another host, or to a path a browser reads as another host.</summary>
-    public static bool LeavesTheSite(string location, Uri site) =>
-        location.StartsWith("//") || location.StartsWith("/\\")
-        || (Uri.TryCreate(location, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" or "javascript" && absolute.Host != site.Host)
-        || location.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase);
-
-    private static string Shorten(string value) =>
-        (value.Length > 60 ? value[..40] + $"…({value.Length} chars)" : value).Replace("\0", "\\0").Replace("\r", "\\r").Replace("\n", "\\n");
 }

@@ -1,8 +1,11 @@
+using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
+using Sanatorium.Infrastructure.Identity;
+using Sanatorium.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Sanatorium.Web.Tests.Hostile;
@@ -70,12 +73,56 @@ public sealed class KestrelHostileTests(KestrelHostileSite site, ITestOutputHelp
     }
 
     [Fact]
+    public async Task A_return_url_of_any_shape_in_any_form_leads_back_to_the_site()
+    {
+        var findings = new Findings("return URLs in forms, on Kestrel", output);
+        await FormAttack.AttackFieldsAsync(site, findings, a => a.Kind == "return-url", FormAttack.StaysOnTheSite);
+        findings.AssertNone();
+    }
+
+    public static TheoryData<string> ReturnUrls => [.. Payloads.ReturnUrls];
+
+    [Theory]
+    [MemberData(nameof(ReturnUrls))]
+    public async Task A_login_with_any_return_url_lands_on_the_site_and_keeps_its_session(string returnUrl)
+    {
+        var findings = new Findings($"login with ReturnUrl={returnUrl}", output);
+        var email = await site.CreateAsync($"return-{Guid.NewGuid():N}@staraya-russa.test", Roles.Editor);
+        var client = site.NewSession().Client;
+        var login = "/admin/account/login?ReturnUrl=" + Uri.EscapeDataString(returnUrl);
+        var (_, page) = await client.GetPageAsync(login);
+        var form = page.Form();
+        var request = new HttpRequestMessage(HttpMethod.Post, form.Target())
+        {
+            Content = new FormUrlEncodedContent(form.Fields(new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Staff.Password })),
+        };
+
+        var answer = await findings.SendAsync(client, request, $"POST {login}");
+        if (answer.Status != (int)HttpStatusCode.Redirect || answer.Location is not { } location)
+        {
+            findings.Fail($"POST {login}", $"{answer}, expected a redirect");
+        }
+        else if (FormAttack.LeavesTheSite(location, client.BaseAddress!))
+        {
+            findings.Fail($"POST {login}", $"{answer} to {location}, off the site");
+        }
+
+        var admin = await findings.SendAsync(client, new HttpRequestMessage(HttpMethod.Get, "/admin"), "GET /admin after the login");
+        if (admin.Status != (int)HttpStatusCode.OK)
+        {
+            findings.Fail("GET /admin after the login", $"{admin}: the session was lost");
+        }
+
+        findings.AssertNone();
+    }
+
+    [Fact]
     public async Task No_answer_of_the_site_names_its_server()
     {
         var findings = new Findings("Server header", output);
         foreach (var url in (await site.MapAsync()).Urls)
         {
-            var answer = await RawHttp.SendAsync(site.Address, $"GET {url.Url} HTTP/1.1\r\nHost: {site.Address.Authority}\r\nConnection: close\r\n\r\n");
+            var answer = await findings.SendRawAsync(site.Address, $"GET {url.Url} HTTP/1.1\r\nHost: {site.Address.Authority}\r\nConnection: close\r\n\r\n", $"GET {url.Url}");
             if (answer.Header("Server") is { } server)
             {
                 findings.Fail($"GET {url.Url}", $"{answer} with Server: {server}");
@@ -101,7 +148,7 @@ public sealed class KestrelHostileTests(KestrelHostileSite site, ITestOutputHelp
             foreach (var escape in escapes)
             {
                 var path = $"/{folder}/{escape}";
-                var answer = await RawHttp.SendAsync(site.Address, $"GET {path} HTTP/1.1\r\nHost: {site.Address.Authority}\r\nConnection: close\r\n\r\n");
+                var answer = await findings.SendRawAsync(site.Address, $"GET {path} HTTP/1.1\r\nHost: {site.Address.Authority}\r\nConnection: close\r\n\r\n", $"GET {path}");
                 if (answer.Status is not (400 or 404))
                 {
                     findings.Fail($"GET {path}", $"{answer}, expected 404 (or 400)");
@@ -121,7 +168,7 @@ public sealed class KestrelHostileTests(KestrelHostileSite site, ITestOutputHelp
     public async Task A_body_over_the_server_limit_is_refused_as_too_large_in_the_language_of_the_page()
     {
         var findings = new Findings("bodies over Kestrel's limit", output);
-        foreach (var target in (await site.MapAsync()).Forms.Where(f => f.IsPost))
+        foreach (var target in (await site.MapAsync()).FieldForms.Where(f => f.IsPost))
         {
             if (await HostileForm.OpenAsync(site, target, findings) is not { } form)
             {
@@ -134,10 +181,10 @@ public sealed class KestrelHostileTests(KestrelHostileSite site, ITestOutputHelp
                 : ("application/x-www-form-urlencoded", $"{HostileForm.TokenField}=x&hostile=");
             var head = $"POST {form.Action.PathAndQuery} HTTP/1.1\r\nHost: {site.Address.Authority}\r\nContent-Type: {contentType}\r\n" +
                 $"Content-Length: {OverBodyLimit}\r\nCookie: {form.Session.CookieHeader(form.Action, new Dictionary<string, string>())}\r\nConnection: close\r\n\r\n";
-            var before = await site.SnapshotAsync();
-            var answer = await RawHttp.SendAsync(site.Address, head, [.. Encoding.ASCII.GetBytes(start), .. new byte[64 * 1024]]);
-
             var where = form.Where($"a body of {OverBodyLimit / 1024 / 1024} MiB");
+            var before = await site.SnapshotAsync();
+            var answer = await findings.SendRawAsync(site.Address, head, where, [.. Encoding.ASCII.GetBytes(start), .. new byte[64 * 1024]]);
+
             if (answer.Status != 413)
             {
                 findings.Fail(where, $"{answer}, expected 413");
