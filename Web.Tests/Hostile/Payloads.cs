@@ -113,44 +113,22 @@ public static class Payloads
     }
 
     /// <summary>The HTML rule a number breaks: not a finite number, off the step (1 unless "any"), outside min or max.</summary>
-    private static string? NumberRuleBroken(FormField field, string value)
-    {
-        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
-        {
-            return "not a number";
-        }
+    private static string? NumberRuleBroken(FormField field, string value) =>
+        !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number) ? "not a number"
+        : field.Step != "any" && number != Math.Floor(number) ? "not on its step"
+        : OutsideMinMax(field, number, (string? text, out double bound) => double.TryParse(text, CultureInfo.InvariantCulture, out bound));
 
-        if (field.Step != "any" && number != Math.Floor(number))
-        {
-            return "not on its step";
-        }
+    private static string? DateRuleBroken(FormField field, string value) =>
+        !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? "not a date"
+        : OutsideMinMax(field, date, (string? text, out DateOnly bound) => DateOnly.TryParse(text, CultureInfo.InvariantCulture, out bound));
 
-        if (double.TryParse(field.Min, CultureInfo.InvariantCulture, out var min) && number < min)
-        {
-            return $"below its min {field.Min}";
-        }
+    private delegate bool Parser<T>(string? text, out T value);
 
-        return double.TryParse(field.Max, CultureInfo.InvariantCulture, out var max) && number > max
-            ? $"above its max {field.Max}"
-            : null;
-    }
-
-    private static string? DateRuleBroken(FormField field, string value)
-    {
-        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return "not a date";
-        }
-
-        if (DateOnly.TryParse(field.Min, CultureInfo.InvariantCulture, out var min) && date < min)
-        {
-            return $"before its min {field.Min}";
-        }
-
-        return DateOnly.TryParse(field.Max, CultureInfo.InvariantCulture, out var max) && date > max
-            ? $"after its max {field.Max}"
-            : null;
-    }
+    private static string? OutsideMinMax<T>(FormField field, T value, Parser<T> parse)
+        where T : IComparable<T> =>
+        parse(field.Min, out var min) && value.CompareTo(min) < 0 ? $"below its min {field.Min}"
+        : parse(field.Max, out var max) && value.CompareTo(max) > 0 ? $"above its max {field.Max}"
+        : null;
 }
 
 /// <summary>One value for one field; <paramref name="Breaks"/> names the declared rule it breaks, if any.</summary>
