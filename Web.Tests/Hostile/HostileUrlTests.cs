@@ -25,6 +25,7 @@ public sealed class HostileUrlTests(HostileSite site, ITestOutputHelper output) 
             output.WriteLine($"form {form}: {string.Join(", ", form.Fields.Select(f => $"{f.Name}:{f.Type}"))}");
         }
 
+        output.WriteLine("forms no route serves (not attacked): " + string.Join(", ", map.Unserved));
         output.WriteLine("cookies: " + string.Join(", ", map.Cookies));
         output.WriteLine("query: " + string.Join(", ", map.QueryNames));
         output.WriteLine("static: " + string.Join(", ", map.StaticFolders));

@@ -65,6 +65,7 @@ public sealed class SiteMap
     private readonly HashSet<string> queryNames = [];
     private readonly HashSet<string> folders = [];
     private readonly List<(string Url, Audience Audience)> pages = [];
+    private readonly HashSet<string> unserved = [];
 
     private SiteMap(HostileSite site)
     {
@@ -86,6 +87,9 @@ public sealed class SiteMap
         .GroupBy(f => $"{f.Target.Method} {string.Join(",", f.Target.Fields.Select(x => x.Name).Order(StringComparer.Ordinal))}")
         .Select(g => g.MaxBy(f => f.Filled).Target)
         .ToList();
+
+    /// <summary>The actions of forms that no route serves.</summary>
+    public IReadOnlyCollection<string> Unserved => unserved;
 
     /// <summary>Every page the crawl found answering 200, with whom it was read as.</summary>
     public IReadOnlyList<(string Url, Audience Audience)> Pages => pages;
@@ -189,9 +193,19 @@ public sealed class SiteMap
         }
     }
 
-    /// <summary>Keeps one form per key: the one with most values filled in (an edit page rather than a new one).</summary>
+    /// <summary>
+    /// Keeps one form per key: the one with most values filled in (an edit page rather than a new one).
+    /// A form whose action no route serves (the footer's newsletter form before the newsletter exists)
+    /// has nothing to attack yet: it is listed in <see cref="Unserved"/>.
+    /// </summary>
     private void AddForm(FormTarget target, IHtmlFormElement form)
     {
+        if (Match(new Uri(new Uri("http://site"), target.Action).AbsolutePath) is null)
+        {
+            unserved.Add(target.Action);
+            return;
+        }
+
         var filled = form.Elements.Count(e => e.GetAttribute("value") is { Length: > 0 } || e.TextContent.Length > 0);
         if (!forms.TryGetValue(target.Key, out var known) || known.Filled < filled)
         {
