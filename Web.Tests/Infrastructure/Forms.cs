@@ -14,36 +14,8 @@ public static class Forms
         IElement? submitButton = null,
         IReadOnlyDictionary<string, (byte[] Data, string FileName, string ContentType)>? files = null)
     {
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
-        {
-            switch (element)
-            {
-                case IHtmlInputElement { Type: "checkbox" or "radio", IsChecked: false }:
-                case IHtmlInputElement { Type: "submit" }:
-                case IHtmlButtonElement:
-                    continue;
-                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
-                    fields.Add(new(input.Name, input.Value));
-                    break;
-                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
-                    fields.Add(new(area.Name, area.Value));
-                    break;
-                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
-                    fields.Add(new(select.Name, select.Value ?? ""));
-                    break;
-            }
-        }
-
-        fields.RemoveAll(f => values.ContainsKey(f.Key));
-        fields.AddRange(values);
-        if (submitButton?.GetAttribute("name") is { Length: > 0 } name)
-        {
-            fields.Add(new(name, submitButton.GetAttribute("value") ?? ""));
-        }
-
-        var action = submitButton?.GetAttribute("formaction") ?? form.GetAttribute("action");
-        var target = string.IsNullOrEmpty(action) ? form.BaseUri : new Uri(new Uri(form.BaseUri!), action).ToString();
+        var fields = form.Fields(values, submitButton);
+        var target = form.Target(submitButton);
         if (form.Enctype != "multipart/form-data")
         {
             return client.PostAsync(target, new FormUrlEncodedContent(fields));
@@ -74,6 +46,53 @@ public static class Forms
     {
         var (_, page) = await client.GetPageAsync(path);
         return await client.SubmitAsync(page.Form(selector), values);
+    }
+
+    /// <summary>
+    /// What a browser sends for a form: its fields (antiforgery token included, unticked boxes and
+    /// buttons left out) with <paramref name="values"/> in place of theirs, and the submit button's own name and value.
+    /// </summary>
+    public static List<KeyValuePair<string, string>> Fields(
+        this IHtmlFormElement form,
+        IReadOnlyDictionary<string, string> values,
+        IElement? submitButton = null)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio", IsChecked: false }:
+                case IHtmlInputElement { Type: "submit" }:
+                case IHtmlButtonElement:
+                    continue;
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
+                    fields.Add(new(input.Name, input.Value));
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
+                    fields.Add(new(area.Name, area.Value));
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    fields.Add(new(select.Name, select.Value ?? ""));
+                    break;
+            }
+        }
+
+        fields.RemoveAll(f => values.ContainsKey(f.Key));
+        fields.AddRange(values);
+        if (submitButton?.GetAttribute("name") is { Length: > 0 } name)
+        {
+            fields.Add(new(name, submitButton.GetAttribute("value") ?? ""));
+        }
+
+        return fields;
+    }
+
+    /// <summary>Where a form is sent: the button's formaction, else the form's action, else the page itself.</summary>
+    public static string Target(this IHtmlFormElement form, IElement? submitButton = null)
+    {
+        var action = submitButton?.GetAttribute("formaction") ?? form.GetAttribute("action");
+        return string.IsNullOrEmpty(action) ? form.BaseUri : new Uri(new Uri(form.BaseUri!), action).ToString();
     }
 
     public static IHtmlFormElement Form(this IDocument page, string selector = "main form") =>
