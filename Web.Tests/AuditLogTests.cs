@@ -30,6 +30,18 @@ public sealed class AuditLogTests(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task The_action_filter_offers_every_action_the_site_records_even_before_it_happened()
+    {
+        var admin = await site.LogInAsync(Administrator, "Correct-Horse-42");
+
+        var (_, page) = await admin.GetPageAsync("/admin/audit");
+
+        var offered = page.QuerySelectorAll("#filter-action option").Select(o => o.GetAttribute("value") ?? "").Where(v => v != "").ToList();
+        Assert.Equal(AuditActions.All, offered);
+        Assert.Contains(AuditActions.ContentUnpublished, offered);
+    }
+
+    [Fact]
     public async Task Filters_by_part_of_the_address_by_action_and_by_resort_days()
     {
         // 23:30 and 00:30 Moscow time (UTC+3), on either side of midnight, both on 10 January in UTC.

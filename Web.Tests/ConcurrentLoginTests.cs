@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
@@ -172,7 +173,7 @@ public sealed class ConcurrentLoginTests(SiteFactory site) : IClassFixture<SiteF
         }));
 
     private static string WrongCode(string page, string key) =>
-        page == Recovery ? "WRONG-CODE1" : ((int.Parse(Totp.Code(key, DateTimeOffset.UtcNow)) + 500_000) % 1_000_000).ToString("D6");
+        page == Recovery ? "WRONG-CODE1" : ((int.Parse(Totp.Code(key, DateTimeOffset.UtcNow), CultureInfo.InvariantCulture) + 500_000) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
 
     private async Task<TimeSpan> LockedForAsync(string email) =>
         (await site.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync()) ?? DateTimeOffset.MinValue)

@@ -4,6 +4,7 @@ using Sanatorium.Core;
 using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Audit;
 using Sanatorium.Infrastructure.Data;
+using Sanatorium.Core.Audit;
 
 namespace Sanatorium.Infrastructure.Content;
 
@@ -74,7 +75,7 @@ public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimePr
     /// translations, the audit entries) or nothing is.
     /// </summary>
     public Task<EditResult> SaveAsync(ContentKind kind, int? id, DraftSubmission submission, string author, CancellationToken cancellationToken) =>
-        SaveAsync(kind, id, submission, author, "content.saved", cancellationToken);
+        SaveAsync(kind, id, submission, author, AuditActions.ContentSaved, cancellationToken);
 
     /// <summary>Saves an old revision again as the newest draft; what visitors see does not change.</summary>
     public async Task<EditResult> RestoreAsync(ContentKind kind, int id, int number, string author, CancellationToken cancellationToken)
@@ -102,7 +103,7 @@ public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimePr
             return EditResult.NotFound;
         }
 
-        return await SaveAsync(kind, id, new DraftSubmission(entity.ToDraft(), number), author, "content.discarded", cancellationToken);
+        return await SaveAsync(kind, id, new DraftSubmission(entity.ToDraft(), number), author, AuditActions.ContentDiscarded, cancellationToken);
     }
 
     public async Task<EditResult> UnpublishAsync(ContentKind kind, int id, Language language, string author, CancellationToken cancellationToken)
@@ -114,7 +115,7 @@ public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimePr
         }
 
         translation.Unpublish();
-        audit.Record(author, "content.unpublished", Target(kind, id, entity.ToDraft()), language.Code());
+        audit.Record(author, AuditActions.ContentUnpublished, Target(kind, id, entity.ToDraft()), language.Code());
         await db.SaveChangesAsync(cancellationToken);
         return EditResult.Saved(null);
     }
@@ -169,7 +170,7 @@ public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimePr
             // Stored now, for the revision and the audit entry to name its id.
             entity = ContentSet.For(db, kind).Add($"{kind.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}", draft.Shared);
             await db.SaveChangesAsync(cancellationToken);
-            action = "content.created";
+            action = AuditActions.ContentCreated;
         }
 
         var revision = new ContentRevision(kind, entity.Id, submission.BaseNumber + 1, now, author, draft);
@@ -179,7 +180,7 @@ public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimePr
         {
             var changes = entity.Publish(draft, now);
             await UpdateRedirectsAsync(entity, changes, cancellationToken);
-            audit.Record(author, "content.published", Target(kind, entity.Id, draft), $"revision {revision.Number}");
+            audit.Record(author, AuditActions.ContentPublished, Target(kind, entity.Id, draft), $"revision {revision.Number}");
         }
 
         try

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Sanatorium.Infrastructure.Audit;
 using Sanatorium.Infrastructure.Data;
+using Sanatorium.Core.Audit;
 
 namespace Sanatorium.Infrastructure.Identity;
 
@@ -55,14 +56,14 @@ public sealed class StaffAccounts(
 
     /// <summary>A new member of staff with the given roles; without a password they set one through an e-mailed link.</summary>
     public Task<IdentityResult> CreateAsync(ClaimsPrincipal actor, ApplicationUser user, string? password, IReadOnlyCollection<string> roles) =>
-        ChangeAsync(Name(actor), "user.created", user, async () =>
+        ChangeAsync(Name(actor), AuditActions.UserCreated, user, async () =>
         {
             var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
             return created.Succeeded && roles.Count > 0 ? await users.AddToRolesAsync(user, roles) : created;
         }, RoleList(roles) + (password is null ? "; set-password e-mail" : ""));
 
     public Task<IdentityResult> SetRolesAsync(ClaimsPrincipal actor, ApplicationUser user, IReadOnlyCollection<string> roles) =>
-        ChangeAsync(Name(actor), "user.roles-changed", user, async () =>
+        ChangeAsync(Name(actor), AuditActions.UserRolesChanged, user, async () =>
         {
             var current = await users.GetRolesAsync(user);
             if (current.Contains(Roles.Administrator) && !roles.Contains(Roles.Administrator) && await IsLastAdministratorAsync(user))
@@ -88,18 +89,18 @@ public sealed class StaffAccounts(
 
     /// <summary>Locks the account until an administrator unlocks it; its open sessions end at their next request.</summary>
     public Task<IdentityResult> LockAsync(ClaimsPrincipal actor, ApplicationUser user) =>
-        ChangeAsync(Name(actor), "user.locked", user, async () =>
+        ChangeAsync(Name(actor), AuditActions.UserLocked, user, async () =>
             await RefusalAsync(actor, user) ?? await ThenAsync(
                 users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue),
                 () => users.UpdateSecurityStampAsync(user)));
 
     public Task<IdentityResult> UnlockAsync(ClaimsPrincipal actor, ApplicationUser user) =>
-        ChangeAsync(Name(actor), "user.unlocked", user, () => ThenAsync(
+        ChangeAsync(Name(actor), AuditActions.UserUnlocked, user, () => ThenAsync(
             users.SetLockoutEndDateAsync(user, null),
             () => users.ResetAccessFailedCountAsync(user)));
 
     public Task<IdentityResult> DeleteAsync(ClaimsPrincipal actor, ApplicationUser user) =>
-        ChangeAsync(Name(actor), "user.deleted", user, async () =>
+        ChangeAsync(Name(actor), AuditActions.UserDeleted, user, async () =>
             await RefusalAsync(actor, user) ?? await users.DeleteAsync(user));
 
     /// <summary>Whether the user is an administrator and no other administrator can log in.</summary>

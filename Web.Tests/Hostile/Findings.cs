@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Xunit.Abstractions;
@@ -144,5 +145,5 @@ public sealed class Answer(int status, string body, HttpResponseMessage? respons
         .QuerySelectorAll(".field-error, .form-errors, [role=alert]")
         .Any(e => e.TextContent.Trim().Length > 0);
 
-    public override string ToString() => IsNone ? "no answer" : Status.ToString();
+    public override string ToString() => IsNone ? "no answer" : Status.ToString(CultureInfo.InvariantCulture);
 }

@@ -92,7 +92,7 @@ public static class FormAttack
 
     /// <summary>A redirect that leaves the site: to another host, or to a path a browser reads as another host.</summary>
     public static bool LeavesTheSite(string location, Uri site) =>
-        location.StartsWith("//") || location.StartsWith("/\\")
+        location.StartsWith("//", StringComparison.Ordinal) || location.StartsWith("/\\", StringComparison.Ordinal)
         || (Uri.TryCreate(location, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" && absolute.Authority != site.Authority)
         || location.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase);
 

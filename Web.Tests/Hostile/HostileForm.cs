@@ -100,7 +100,7 @@ public sealed partial class HostileForm
     public IReadOnlyList<string> Links() =>
         Form.Owner!.QuerySelectorAll("main a[href]")
             .Select(a => a.GetAttribute("href")!)
-            .Where(href => href.StartsWith('/') && !href.StartsWith("//"))
+            .Where(href => href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal))
             .Distinct()
             .ToList();
 

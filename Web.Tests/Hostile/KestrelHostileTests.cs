@@ -154,7 +154,7 @@ public sealed class KestrelHostileTests(KestrelHostileSite site, ITestOutputHelp
                     findings.Fail($"GET {path}", $"{answer}, expected 404 (or 400)");
                 }
 
-                if (answer.Body.Contains("ConnectionStrings") || answer.Body.Contains("root:x:0:0") || answer.Body.StartsWith("MZ"))
+                if (answer.Body.Contains("ConnectionStrings") || answer.Body.Contains("root:x:0:0") || answer.Body.StartsWith("MZ", StringComparison.Ordinal))
                 {
                     findings.Fail($"GET {path}", $"{answer} with a file from outside the folder");
                 }

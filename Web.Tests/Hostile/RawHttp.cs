@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 
@@ -90,5 +91,5 @@ public sealed record RawAnswer(int Status, IReadOnlyList<(string Name, string Va
         return result.ToArray();
     }
 
-    public override string ToString() => Status == 0 ? "no answer" : Status.ToString();
+    public override string ToString() => Status == 0 ? "no answer" : Status.ToString(CultureInfo.InvariantCulture);
 }

@@ -317,8 +317,8 @@ public sealed class SiteMap
         /// <summary>The URL with stand-in values: a number, a GUID or a word, by the parameter's constraint.</summary>
         public string StandIn() => "/" + string.Join("/", Template.Segments.Select(segment => string.Concat(segment.Parts.Select(part =>
             !part.IsParameter ? part.Text
-            : part.InlineConstraints.Any(c => c.Constraint.StartsWith("int")) ? "404"
-            : part.InlineConstraints.Any(c => c.Constraint.StartsWith("guid")) ? Guid.Empty.ToString()
+            : part.InlineConstraints.Any(c => c.Constraint.StartsWith("int", StringComparison.Ordinal)) ? "404"
+            : part.InlineConstraints.Any(c => c.Constraint.StartsWith("guid", StringComparison.Ordinal)) ? Guid.Empty.ToString()
             : "hostile"))));
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Sanatorium.Infrastructure.Audit;
 using Sanatorium.Infrastructure.Identity;
 using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
+using Sanatorium.Core.Audit;
 
 namespace Sanatorium.Web.Admin;
 
@@ -63,20 +64,20 @@ public abstract class SecondFactorPageModel(
         var result = await SignInAsync(signIn, user, Input.Code.Replace(" ", ""));
         if (result.Succeeded)
         {
-            await audit.RecordNowAsync(email, "login.succeeded", email, Method);
+            await audit.RecordNowAsync(email, AuditActions.LoginSucceeded, email, Method);
             return LocalRedirect(SafeReturnUrl(ReturnUrl));
         }
 
         if (result.IsLockedOut)
         {
-            await audit.RecordNowAsync(email, "login.locked-out", email, Method);
+            await audit.RecordNowAsync(email, AuditActions.LoginLockedOut, email, Method);
             ModelState.AddModelError(
                 string.Empty,
                 StaffAccounts.IsLockedByAdministrator(user.LockoutEnd) ? text["LockedByAdministrator"] : adminText["LockedOut"]);
             return Page();
         }
 
-        await audit.RecordNowAsync(email, "login.failed", email, Method);
+        await audit.RecordNowAsync(email, AuditActions.LoginFailed, email, Method);
         ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Code)}", text["WrongCode"]);
         return Page();
     }

@@ -9,6 +9,7 @@ using Sanatorium.Infrastructure.Data;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
 using Sanatorium.Web.Site;
+using Sanatorium.Core.Audit;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Account;
 
@@ -29,7 +30,7 @@ public sealed class ForgotPasswordModel(
     /// <summary>Reset mails one account gets in any hour, however often the form is sent.</summary>
     public const int MailsPerHour = 3;
 
-    private const string Mailed = "password.reset-mailed";
+    private const string Mailed = AuditActions.PasswordResetMailed;
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -48,7 +49,7 @@ public sealed class ForgotPasswordModel(
         var user = await users.FindByEmailAsync(Input.Email);
         if (user is null)
         {
-            await audit.RecordNowAsync(Input.Email, "password.reset-requested", Input.Email, "no such member of staff");
+            await audit.RecordNowAsync(Input.Email, AuditActions.PasswordResetRequested, Input.Email, "no such member of staff");
         }
         else if (await RecordMailAsync(user.Id, user.Email!))
         {
@@ -73,7 +74,7 @@ public sealed class ForgotPasswordModel(
         var allowed = mailed < MailsPerHour;
         audit.Record(
             email,
-            allowed ? Mailed : "password.reset-requested",
+            allowed ? Mailed : AuditActions.PasswordResetRequested,
             email,
             allowed ? "" : $"no e-mail: {MailsPerHour} reset mails in the last hour");
         await db.SaveChangesAsync();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Sanatorium.Infrastructure.Audit;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
+using Sanatorium.Core.Audit;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Account;
 
@@ -42,14 +43,14 @@ public sealed class LoginModel(
         var (user, failure) = await throttle.CheckAsync(Input.Email, Input.Password, HttpContext.KnownAccounts());
         if (user is null)
         {
-            return await RefuseAsync("login.failed", failure, text["InvalidLogin"]);
+            return await RefuseAsync(AuditActions.LoginFailed, failure, text["InvalidLogin"]);
         }
 
         HttpContext.RememberAccount(user.Id);
         var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false);
         if (result.Succeeded)
         {
-            await audit.RecordNowAsync(Input.Email, "login.succeeded", Input.Email);
+            await audit.RecordNowAsync(Input.Email, AuditActions.LoginSucceeded, Input.Email);
             return LocalRedirect(SafeReturnUrl(ReturnUrl));
         }
 
@@ -60,10 +61,10 @@ public sealed class LoginModel(
 
         return result.IsLockedOut
             ? await RefuseAsync(
-                "login.locked-out",
+                AuditActions.LoginLockedOut,
                 "",
                 StaffAccounts.IsLockedByAdministrator(user.LockoutEnd) ? accountText["LockedByAdministrator"] : text["LockedOut"])
-            : await RefuseAsync("login.failed", "not allowed to log in", text["InvalidLogin"]);
+            : await RefuseAsync(AuditActions.LoginFailed, "not allowed to log in", text["InvalidLogin"]);
     }
 
     private async Task<IActionResult> RefuseAsync(string action, string details, string message)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sanatorium.Infrastructure.Identity;
+using Sanatorium.Core.Audit;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Account;
 
@@ -16,7 +17,7 @@ public sealed class LogoutModel(SignInManager<ApplicationUser> signIn, StaffAcco
     {
         if (await signIn.UserManager.GetUserAsync(User) is { } user)
         {
-            await accounts.EndSessionsAsync(user, "logout");
+            await accounts.EndSessionsAsync(user, AuditActions.Logout);
         }
 
         await signIn.SignOutAsync();

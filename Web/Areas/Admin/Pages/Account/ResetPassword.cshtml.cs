@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
+using Sanatorium.Core.Audit;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Account;
 
@@ -43,7 +44,7 @@ public sealed class ResetPasswordModel(
         var user = await users.FindByIdAsync(UserId!);
         var result = user is null
             ? IdentityResult.Failed(users.ErrorDescriber.InvalidToken())
-            : await accounts.ChangeAsync(user.Email!, "password.reset", user, () =>
+            : await accounts.ChangeAsync(user.Email!, AuditActions.PasswordReset, user, () =>
                 users.ResetPasswordAsync(user, AccountEmails.DecodeToken(Code)!, Input.NewPassword));
         if (!result.Succeeded)
         {

@@ -38,7 +38,8 @@ public sealed class IndexModel(SanatoriumDbContext db, IStringLocalizer<AccountR
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
 
-    public IReadOnlyList<string> Actions { get; private set; } = [];
+    /// <summary>The actions the filter offers: every one the site records.</summary>
+    public IReadOnlyList<string> Actions => AuditActions.All;
 
     public int PageCount { get; private set; }
 
@@ -51,7 +52,6 @@ public sealed class IndexModel(SanatoriumDbContext db, IStringLocalizer<AccountR
             ModelState.AddModelError(nameof(To), text["DateRangeReversed"]);
         }
 
-        Actions = await db.AuditEntries.Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
         var entries = Filtered();
         PageCount = Math.Max(1, (await entries.CountAsync(cancellationToken) + PageSize - 1) / PageSize);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);

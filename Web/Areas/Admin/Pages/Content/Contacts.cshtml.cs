@@ -7,6 +7,7 @@ using Sanatorium.Infrastructure.Audit;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Admin;
 using Sanatorium.Web.Site;
+using Sanatorium.Core.Audit;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Content;
 
@@ -48,7 +49,7 @@ public sealed class ContactsModel(
             details.Update(Input.Phone ?? "", Input.AddressRu, Input.AddressEn);
         }
 
-        audit.Record(StaffName, "contacts.saved", "contacts", $"{Input.Phone}; {Input.AddressRu}; {Input.AddressEn}");
+        audit.Record(StaffName, AuditActions.ContactsSaved, "contacts", $"{Input.Phone}; {Input.AddressRu}; {Input.AddressEn}");
         await db.SaveChangesAsync(cancellationToken);
         contacts.Forget();
         StatusMessage = text["ContactsSaved"];

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
+using Sanatorium.Core.Audit;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Me;
 
@@ -30,7 +31,7 @@ public sealed class ChangePasswordModel(
         }
 
         var user = CurrentUser;
-        var result = await accounts.ChangeAsync(StaffName, "password.changed", user, () =>
+        var result = await accounts.ChangeAsync(StaffName, AuditActions.PasswordChanged, user, () =>
             Users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword));
         if (!result.Succeeded)
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
+using Sanatorium.Core.Audit;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Me;
 
@@ -41,7 +42,7 @@ public sealed class DisableTwoFactorModel(
             return Page();
         }
 
-        var result = await accounts.ChangeAsync(StaffName, "2fa.disabled", user, async () =>
+        var result = await accounts.ChangeAsync(StaffName, AuditActions.TwoFactorDisabled, user, async () =>
         {
             var disabled = await Users.SetTwoFactorEnabledAsync(user, false);
             return disabled.Succeeded ? await Users.ResetAuthenticatorKeyAsync(user) : disabled;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using QRCoder;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
+using Sanatorium.Core.Audit;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Me;
 
@@ -64,7 +65,7 @@ public sealed class EnableAuthenticatorModel(
         if (ModelState.IsValid)
         {
             IEnumerable<string>? recoveryCodes = null;
-            var result = await accounts.ChangeAsync(StaffName, "2fa.enabled", user, async () =>
+            var result = await accounts.ChangeAsync(StaffName, AuditActions.TwoFactorEnabled, user, async () =>
             {
                 var enabled = await Users.SetTwoFactorEnabledAsync(user, true);
                 recoveryCodes = enabled.Succeeded ? await Users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodesModel.Count) : null;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
+using Sanatorium.Core.Audit;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Me;
 
@@ -32,7 +33,7 @@ public sealed class IndexModel(
     /// <summary>Ends every session of this member of staff, in every browser, this one included.</summary>
     public async Task<IActionResult> OnPostLogOutEverywhereAsync()
     {
-        var result = await accounts.EndSessionsAsync(CurrentUser, "logout.everywhere");
+        var result = await accounts.EndSessionsAsync(CurrentUser, AuditActions.LogoutEverywhere);
         if (!result.Succeeded)
         {
             StatusMessage = text["IdentityDefaultError"];

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
+using Sanatorium.Core.Audit;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Me;
 
@@ -52,7 +53,7 @@ public sealed class RecoveryCodesModel(
         }
 
         string[] codes = [];
-        var result = await accounts.ChangeAsync(StaffName, "2fa.recovery-codes-generated", user, async () =>
+        var result = await accounts.ChangeAsync(StaffName, AuditActions.RecoveryCodesGenerated, user, async () =>
         {
             codes = (await Users.GenerateNewTwoFactorRecoveryCodesAsync(user, Count))?.ToArray() ?? [];
             return codes.Length > 0 ? IdentityResult.Success : IdentityResult.Failed(Users.ErrorDescriber.DefaultError());
