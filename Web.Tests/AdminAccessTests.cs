@@ -9,6 +9,7 @@ using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
 using Sanatorium.Web.Tests.Infrastructure;
+using Sanatorium.Web.Admin.Content;
 
 namespace Sanatorium.Web.Tests;
 

@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Tests.Infrastructure;
+using Sanatorium.Web.Admin.Accounts;
 
 namespace Sanatorium.Web.Tests;
 
@@ -136,7 +137,7 @@ public sealed class AdminLoginRateLimitTests(AdminLoginRateLimitTests.SiteWithRe
     {
         var client = site.CreateVisitor();
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i <= Web.Admin.RateLimits.LoginAttemptsPerMinute; i++)
+        for (var i = 0; i <= RateLimits.LoginAttemptsPerMinute; i++)
         {
             statuses.Add((await client.SubmitLoginAsync("nobody@staraya-russa.test", "wrong")).StatusCode);
         }

@@ -47,22 +47,22 @@ public sealed class AuditLogTests(SiteFactory site) : IClassFixture<SiteFactory>
         // 23:30 and 00:30 Moscow time (UTC+3), on either side of midnight, both on 10 January in UTC.
         await AddAsync(
         [
-            new AuditEntry(new DateTimeOffset(2025, 1, 10, 20, 30, 0, TimeSpan.Zero), "night-owl@staraya-russa.test", "test.filtered", "late evening", ""),
-            new AuditEntry(new DateTimeOffset(2025, 1, 10, 21, 30, 0, TimeSpan.Zero), "night-owl@staraya-russa.test", "test.filtered", "after midnight", ""),
-            new AuditEntry(new DateTimeOffset(2025, 1, 10, 21, 40, 0, TimeSpan.Zero), "early-bird@staraya-russa.test", "test.filtered", "someone else", ""),
-            new AuditEntry(new DateTimeOffset(2025, 1, 10, 21, 50, 0, TimeSpan.Zero), "night-owl@staraya-russa.test", "test.other", "another action", ""),
+            new AuditEntry(new DateTimeOffset(2025, 1, 10, 20, 30, 0, TimeSpan.Zero), "night-owl@staraya-russa.test", AuditActions.ContentSaved, "late evening", ""),
+            new AuditEntry(new DateTimeOffset(2025, 1, 10, 21, 30, 0, TimeSpan.Zero), "night-owl@staraya-russa.test", AuditActions.ContentSaved, "after midnight", ""),
+            new AuditEntry(new DateTimeOffset(2025, 1, 10, 21, 40, 0, TimeSpan.Zero), "early-bird@staraya-russa.test", AuditActions.ContentSaved, "someone else", ""),
+            new AuditEntry(new DateTimeOffset(2025, 1, 10, 21, 50, 0, TimeSpan.Zero), "night-owl@staraya-russa.test", AuditActions.ContactsSaved, "another action", ""),
         ]);
         var admin = await site.LogInAsync(Administrator, "Correct-Horse-42");
 
-        var (_, byDay) = await admin.GetPageAsync("/admin/audit?user=NIGHT-OWL&action=test.filtered&from=2025-01-11&to=2025-01-11");
-        var (_, byUser) = await admin.GetPageAsync("/admin/audit?user=night-owl&action=test.filtered");
-        var (_, byAction) = await admin.GetPageAsync("/admin/audit?action=test.other");
+        var (_, byDay) = await admin.GetPageAsync("/admin/audit?user=NIGHT-OWL&action=" + AuditActions.ContentSaved + "&from=2025-01-11&to=2025-01-11");
+        var (_, byUser) = await admin.GetPageAsync("/admin/audit?user=night-owl&action=" + AuditActions.ContentSaved);
+        var (_, byAction) = await admin.GetPageAsync("/admin/audit?action=" + AuditActions.ContactsSaved);
 
         Assert.Equal(["after midnight"], Targets(byDay));
         Assert.Equal(["after midnight", "late evening"], Targets(byUser));
         Assert.Equal(["another action"], Targets(byAction));
         Assert.Equal("00:30", byDay.QuerySelector("tbody time")!.TextContent.Split(' ')[^1]);
-        Assert.Equal("test.filtered", byDay.QuerySelector<AngleSharp.Html.Dom.IHtmlSelectElement>("#filter-action")!.Value);
+        Assert.Equal(AuditActions.ContentSaved, byDay.QuerySelector<AngleSharp.Html.Dom.IHtmlSelectElement>("#filter-action")!.Value);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
 using Sanatorium.Web.Tests.Infrastructure;
+using Sanatorium.Web.Admin.Accounts;
 
 namespace Sanatorium.Web.Tests;
 

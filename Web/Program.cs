@@ -7,6 +7,7 @@ using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Admin;
 using Sanatorium.Web.Email;
 using Sanatorium.Web.Site;
+using Sanatorium.Web.Admin.Accounts;
 
 [assembly: NeutralResourcesLanguage("ru")]
 

@@ -16,6 +16,7 @@ using Sanatorium.Web.Admin;
 using Sanatorium.Web.Site;
 using Sanatorium.Web.Site.Vision;
 using Sanatorium.Web.Tests.Infrastructure;
+using Sanatorium.Web.Admin.Accounts;
 
 namespace Sanatorium.Web.Tests.Hostile;
 

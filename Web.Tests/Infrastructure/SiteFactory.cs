@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sanatorium.Infrastructure.Data;
+using Sanatorium.Web.Admin.Accounts;
 
 namespace Sanatorium.Web.Tests.Infrastructure;
 

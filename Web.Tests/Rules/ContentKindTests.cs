@@ -5,6 +5,7 @@ using Sanatorium.Core;
 using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Admin;
+using Sanatorium.Web.Admin.Content;
 
 namespace Sanatorium.Web.Tests.Rules;
 

@@ -51,14 +51,28 @@ public sealed class ContentRenderer(ILogger<ContentRenderer> logger) : IDisposab
                 return new HtmlString((imagesAsText ? imagesAsTextSanitizer : sanitizer).Sanitize(html));
             })!;
 
-    /// <summary>Whether the text can be rendered: Markdig refuses Markdown nested too deeply (about 128 quotes or lists in one another, or long runs of emphasis).</summary>
+    /// <summary>
+    /// The most square brackets a text may hold. Markdig's time grows with the square of the number of
+    /// brackets left open (10,000 take seconds), far beyond any page's links and pictures.
+    /// </summary>
+    public const int MaxBrackets = 2000;
+
+    /// <summary>
+    /// Whether the text can be rendered: Markdig refuses Markdown nested too deeply (about 128 quotes or
+    /// lists in one another, or long runs of emphasis), and more than <see cref="MaxBrackets"/> square brackets are refused here.
+    /// </summary>
     public bool CanRender(string markdown) => ToHtml(markdown) is not null;
 
     public void Dispose() => rendered.Dispose();
 
-    /// <summary>Markdig's HTML, or null when it refuses the text (it throws an ArgumentException past its nesting limit).</summary>
+    /// <summary>Markdig's HTML, or null when the text is too complex (Markdig throws an ArgumentException past its nesting limit).</summary>
     private string? ToHtml(string markdown)
     {
+        if (markdown.AsSpan().Count('[') > MaxBrackets)
+        {
+            return null;
+        }
+
         try
         {
             return Markdown.ToHtml(markdown, pipeline);

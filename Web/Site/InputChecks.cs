@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
 namespace Sanatorium.Web.Site;
@@ -8,7 +10,8 @@ namespace Sanatorium.Web.Site;
 /// docs/decisions/0014-error-answers.md). A NUL character in the query string or a form field answers
 /// 400: PostgreSQL cannot store one in text, and nobody types one. A form that cannot be read answers
 /// 413 when it breaks a size limit (Kestrel's request body size; FormOptions' value length, field count
-/// and multipart limits) and 400 when it is malformed. The status-code pages then explain the refusal
+/// and multipart limits; a multipart field is held to the same value length as an urlencoded one, which
+/// the form reader does not do by itself) and 400 when it is malformed. The status-code pages then explain the refusal
 /// in the visitor's language.
 /// </summary>
 internal static class InputChecks
@@ -43,7 +46,14 @@ internal static class InputChecks
         try
         {
             // Read (and kept for model binding and antiforgery) here, so that a failure is answered here.
-            return HasNul(await request.ReadFormAsync(request.HttpContext.RequestAborted)) ? StatusCodes.Status400BadRequest : null;
+            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            var valueLengthLimit = request.HttpContext.RequestServices.GetRequiredService<IOptions<FormOptions>>().Value.ValueLengthLimit;
+            if (form.Any(pair => pair.Value.Any(value => value?.Length > valueLengthLimit)))
+            {
+                return StatusCodes.Status413PayloadTooLarge;
+            }
+
+            return HasNul(form) ? StatusCodes.Status400BadRequest : null;
         }
         catch (BadHttpRequestException exception)
         {

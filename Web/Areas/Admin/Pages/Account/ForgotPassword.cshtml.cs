@@ -10,6 +10,7 @@ using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
 using Sanatorium.Web.Site;
 using Sanatorium.Core.Audit;
+using Sanatorium.Web.Admin.Accounts;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Account;
 

@@ -7,6 +7,7 @@ using Sanatorium.Infrastructure.Audit;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
 using Sanatorium.Core.Audit;
+using Sanatorium.Web.Admin.Accounts;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Account;
 

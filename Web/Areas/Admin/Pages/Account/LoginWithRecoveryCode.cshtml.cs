@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Sanatorium.Infrastructure.Audit;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
+using Sanatorium.Web.Admin.Accounts;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Account;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Sanatorium.Core.Content;
 using Sanatorium.Web.Admin;
+using Sanatorium.Web.Admin.Content;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Content;
 

@@ -7,6 +7,7 @@ using Sanatorium.Infrastructure.Content;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Admin;
 using Sanatorium.Web.Site;
+using Sanatorium.Web.Admin.Content;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Content;
 

@@ -7,6 +7,7 @@ using QRCoder;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
 using Sanatorium.Core.Audit;
+using Sanatorium.Web.Admin.Accounts;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Me;
 
@@ -56,7 +57,7 @@ public sealed class EnableAuthenticatorModel(
             return RedirectToPage("./Index");
         }
 
-        var code = Input.Code.Replace(" ", "").Replace("-", "");
+        var code = (Input.Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         if (ModelState.IsValid && !await Users.VerifyTwoFactorTokenAsync(user, Users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Code)}", text["WrongCode"]);

@@ -5,6 +5,7 @@ using Sanatorium.Core;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
 using Sanatorium.Web.Site;
+using Sanatorium.Web.Admin.Accounts;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Users;
 

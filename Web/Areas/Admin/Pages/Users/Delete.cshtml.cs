@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
+using Sanatorium.Web.Admin.Accounts;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Users;
 

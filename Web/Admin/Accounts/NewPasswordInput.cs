@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Sanatorium.Web.Admin;
+namespace Sanatorium.Web.Admin.Accounts;
 
 /// <summary>A new password typed twice (Identity's rules check the rest: length, kinds of character).</summary>
 public class NewPasswordInput

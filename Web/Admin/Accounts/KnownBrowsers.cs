@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace Sanatorium.Web.Admin;
+namespace Sanatorium.Web.Admin.Accounts;
 
 /// <summary>
 /// The accounts whose password was right in this browser, in a signed cookie of its own

@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace Sanatorium.Web.Admin;
+namespace Sanatorium.Web.Admin.Accounts;
 
 /// <summary>The built-in rate limiter's policies; pages opt in with [EnableRateLimiting(name)].</summary>
 public static class RateLimits

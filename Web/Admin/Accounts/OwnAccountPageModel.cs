@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Sanatorium.Infrastructure.Identity;
 
-namespace Sanatorium.Web.Admin;
+namespace Sanatorium.Web.Admin.Accounts;
 
 /// <summary>A page of Me/: the logged-in member of staff works on their own account.</summary>
 public abstract class OwnAccountPageModel(UserManager<ApplicationUser> users) : AdminPageModel

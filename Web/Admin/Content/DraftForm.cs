@@ -4,7 +4,7 @@ using Sanatorium.Core;
 using Sanatorium.Core.Content;
 using Sanatorium.Web.Site;
 
-namespace Sanatorium.Web.Admin;
+namespace Sanatorium.Web.Admin.Content;
 
 /// <summary>
 /// The edit form of any kind of content: the shared fields and each language's fields side by side,
@@ -66,7 +66,7 @@ public sealed class DraftForm
             {
                 if (Problem(field, value, fields[ContentFields.Title].Length > 0, markdown) is { } problem)
                 {
-                    errors.AddModelError(Name(language, field), text[problem]);
+                    errors.AddModelError(Name(language, field), text[problem, ContentRenderer.MaxBrackets]);
                 }
             }
 

@@ -3,7 +3,7 @@ using DiffPlex.DiffBuilder.Model;
 using Sanatorium.Core;
 using Sanatorium.Core.Content;
 
-namespace Sanatorium.Web.Admin;
+namespace Sanatorium.Web.Admin.Content;
 
 /// <summary>
 /// What changed between two drafts, field by field and line by line (DiffPlex), for the history page.

@@ -1,6 +1,6 @@
 using BackOfficeRoles = Sanatorium.Infrastructure.Identity.Roles;
 
-namespace Sanatorium.Web.Admin;
+namespace Sanatorium.Web.Admin.Accounts;
 
 /// <summary>The roles ticked in a form: at least one, and only back office roles (anything else is refused, not ignored).</summary>
 public class RolesInput

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using Sanatorium.Infrastructure.Identity;
 
-namespace Sanatorium.Web.Admin;
+namespace Sanatorium.Web.Admin.Accounts;
 
 internal static class IdentityErrors
 {

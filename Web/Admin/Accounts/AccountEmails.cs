@@ -9,7 +9,7 @@ using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Infrastructure.Options;
 using Sanatorium.Web.Email;
 
-namespace Sanatorium.Web.Admin;
+namespace Sanatorium.Web.Admin.Accounts;
 
 /// <summary>
 /// The e-mails that carry a link to set a password: "forgot your password" and the invitation of a

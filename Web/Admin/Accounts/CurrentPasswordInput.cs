@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Sanatorium.Web.Admin;
+namespace Sanatorium.Web.Admin.Accounts;
 
 /// <summary>The password asked again before a change that weakens the login (two-factor off, new recovery codes).</summary>
 public sealed class CurrentPasswordInput

@@ -4,7 +4,7 @@ using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Site;
 
-namespace Sanatorium.Web.Admin;
+namespace Sanatorium.Web.Admin.Content;
 
 /// <summary>A draft to preview in one language: piece <paramref name="Id"/>, shown at <paramref name="Path"/>.</summary>
 public sealed record DraftPreview(SanatoriumDbContext Db, Draft Draft, Language Language, int Id, string Path, DateTimeOffset Now)

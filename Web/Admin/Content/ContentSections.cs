@@ -3,7 +3,7 @@ using Sanatorium.Core;
 using Sanatorium.Core.Content;
 using Sanatorium.Web.Site;
 
-namespace Sanatorium.Web.Admin;
+namespace Sanatorium.Web.Admin.Content;
 
 /// <summary>
 /// What the web site adds to a kind's description (<see cref="ContentKinds"/>): its section of the back office

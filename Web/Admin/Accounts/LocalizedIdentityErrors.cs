@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
-namespace Sanatorium.Web.Admin;
+namespace Sanatorium.Web.Admin.Accounts;
 
 /// <summary>Identity's messages that staff can meet, in the back office's language.</summary>
 internal sealed class LocalizedIdentityErrors(IStringLocalizer<AccountResource> text) : IdentityErrorDescriber

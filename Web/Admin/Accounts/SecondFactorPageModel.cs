@@ -8,7 +8,7 @@ using Sanatorium.Infrastructure.Identity;
 using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 using Sanatorium.Core.Audit;
 
-namespace Sanatorium.Web.Admin;
+namespace Sanatorium.Web.Admin.Accounts;
 
 /// <summary>
 /// The second step of a login for staff with two-factor authentication on: the password was right,
