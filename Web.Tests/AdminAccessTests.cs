@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
-using Sanatorium.Web.Tests.Infrastructure;
 using Sanatorium.Web.Admin.Content;
+using Sanatorium.Web.Tests.Infrastructure;
 
 namespace Sanatorium.Web.Tests;
 

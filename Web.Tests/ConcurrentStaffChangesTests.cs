@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
-using Sanatorium.Web.Tests.Infrastructure;
 using Sanatorium.Web.Admin.Accounts;
+using Sanatorium.Web.Tests.Infrastructure;
 
 namespace Sanatorium.Web.Tests;
 

@@ -2,12 +2,12 @@ using System.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Sanatorium.Infrastructure;
-using Sanatorium.Web;
 using Sanatorium.Infrastructure.Data;
+using Sanatorium.Web;
 using Sanatorium.Web.Admin;
+using Sanatorium.Web.Admin.Accounts;
 using Sanatorium.Web.Email;
 using Sanatorium.Web.Site;
-using Sanatorium.Web.Admin.Accounts;
 
 [assembly: NeutralResourcesLanguage("ru")]
 

@@ -13,10 +13,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
+using Sanatorium.Web.Admin.Accounts;
 using Sanatorium.Web.Site;
 using Sanatorium.Web.Site.Vision;
 using Sanatorium.Web.Tests.Infrastructure;
-using Sanatorium.Web.Admin.Accounts;
 
 namespace Sanatorium.Web.Tests.Hostile;
 

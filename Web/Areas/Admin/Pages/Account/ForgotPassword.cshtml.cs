@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Sanatorium.Core.Audit;
 using Sanatorium.Infrastructure.Audit;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
-using Sanatorium.Web.Site;
-using Sanatorium.Core.Audit;
 using Sanatorium.Web.Admin.Accounts;
+using Sanatorium.Web.Site;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Account;
 

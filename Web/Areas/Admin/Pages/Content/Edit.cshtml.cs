@@ -6,8 +6,8 @@ using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Content;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Admin;
-using Sanatorium.Web.Site;
 using Sanatorium.Web.Admin.Content;
+using Sanatorium.Web.Site;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Content;
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Sanatorium.Core.Audit;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
-using Sanatorium.Core.Audit;
 using Sanatorium.Web.Admin.Accounts;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Me;

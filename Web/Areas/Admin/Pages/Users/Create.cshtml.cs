@@ -4,8 +4,8 @@ using Microsoft.Extensions.Localization;
 using Sanatorium.Core;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
-using Sanatorium.Web.Site;
 using Sanatorium.Web.Admin.Accounts;
+using Sanatorium.Web.Site;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Users;
 
