@@ -24,6 +24,25 @@ public sealed class AdminLoginTests(SiteFactory site) : IClassFixture<SiteFactor
     }
 
     [Fact]
+    public async Task A_remember_me_value_no_checkbox_sends_gets_the_form_back_unticked_not_an_error()
+    {
+        var client = site.CreateVisitor();
+        var (_, page) = await client.GetPageAsync("/admin/account/login");
+
+        var response = await client.SubmitAsync(page.Form(), new()
+        {
+            ["Input.Email"] = "admin@staraya-russa.test",
+            ["Input.Password"] = "Correct-Horse-42",
+            ["Input.RememberMe"] = "<script>yes</script>",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var again = await response.ParseAsync();
+        Assert.False(again.QuerySelector<IHtmlInputElement>("#Input_RememberMe")!.IsChecked);
+        Assert.DoesNotContain("<script>yes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_told_plainly_and_logs_nobody_in()
     {
         var email = await site.CreateAsync("wrong-password@staraya-russa.test", Roles.Editor);

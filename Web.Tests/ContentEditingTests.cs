@@ -269,6 +269,7 @@ public sealed class ContentEditingTests : IAsyncLifetime
     {
         new string('>', 128) + " x",
         string.Concat(Enumerable.Repeat("- ", 64)) + "x",
+        new string('[', 2001) + "x",
     };
 
     [Theory]
@@ -282,7 +283,7 @@ public sealed class ContentEditingTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(
-            "Текст вложен слишком глубоко (цитаты или списки друг в друге): упростите разметку.",
+            "Разметка слишком сложна: цитаты или списки вложены слишком глубоко или квадратных скобок больше 2000. Упростите её.",
             page.QuerySelector("#en-Description-error")?.TextContent);
         Assert.Equal(markdown, page.QuerySelector<IHtmlTextAreaElement>("#en-Description")!.Value);
         Assert.Equal(0, await site.WithDbAsync(db => db.ContentRevisions.CountAsync()));
