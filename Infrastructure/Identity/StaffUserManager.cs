@@ -29,6 +29,20 @@ public sealed class StaffUserManager(
     : UserManager<ApplicationUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
 {
     /// <summary>
+    /// Gives an account its first authenticator key, keeping its security stamp. Identity's
+    /// <see cref="UserManager{TUser}.ResetAuthenticatorKeyAsync"/> changes the stamp, which ends every
+    /// other session at once: right when a key in use is replaced, needless for the first one, and it
+    /// logged out the second tab of a set-up opened twice. Of two at the same moment one key is stored;
+    /// the other call fails and leaves nothing behind (<see cref="UpdateUserAsync"/>).
+    /// </summary>
+    public async Task<IdentityResult> CreateAuthenticatorKeyAsync(ApplicationUser user)
+    {
+        var keys = (IUserAuthenticatorKeyStore<ApplicationUser>)Store;
+        await keys.SetAuthenticatorKeyAsync(user, GenerateNewAuthenticatorKey(), CancellationToken);
+        return await UpdateUserAsync(user);
+    }
+
+    /// <summary>
     /// Counts a failed attempt; the one that reaches <see cref="LockoutOptions.MaxFailedAccessAttempts"/>
     /// locks the account for <see cref="LockoutOptions.DefaultLockoutTimeSpan"/> and starts the count
     /// again, as Identity does, but never shortens a longer lock (an administrator's).

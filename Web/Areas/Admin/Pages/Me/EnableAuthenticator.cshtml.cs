@@ -18,7 +18,7 @@ namespace Sanatorium.Web.Areas.Admin.Pages.Me;
 /// </summary>
 [EnableRateLimiting(RateLimits.Login)]
 public sealed class EnableAuthenticatorModel(
-    UserManager<ApplicationUser> users,
+    StaffUserManager users,
     SignInManager<ApplicationUser> signIn,
     StaffAccounts accounts,
     IStringLocalizer<AccountResource> text) : OwnAccountPageModel(users)
@@ -93,14 +93,12 @@ public sealed class EnableAuthenticatorModel(
         var key = await Users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            // Opened in two tabs at once, one request makes the key and the other finds it made:
-            // the account as stored, with the new key's security stamp, is the one to stay logged in as.
-            if (!(await Users.ResetAuthenticatorKeyAsync(user)).Succeeded)
+            // Opened in two tabs at once, one request makes the key and the other finds it made.
+            if (!(await users.CreateAuthenticatorKeyAsync(user)).Succeeded)
             {
                 user = await Users.FindByIdAsync(user.Id) ?? user;
             }
 
-            await signIn.RefreshSignInAsync(user); // a new key changes the security stamp; stay logged in
             key = (await Users.GetAuthenticatorKeyAsync(user))!;
         }
 
