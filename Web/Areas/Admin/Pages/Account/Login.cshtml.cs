@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Sanatorium.Core.Audit;
@@ -39,13 +38,6 @@ public sealed class LoginModel(
     {
         if (!ModelState.IsValid)
         {
-            // A checkbox shown again with a value that is not a bool would throw in the tag helper:
-            // only a forged form sends one, and it gets the form back unticked.
-            if (ModelState.GetFieldValidationState($"{nameof(Input)}.{nameof(Input.RememberMe)}") == ModelValidationState.Invalid)
-            {
-                ModelState.SetModelValue($"{nameof(Input)}.{nameof(Input.RememberMe)}", false, "false");
-            }
-
             return Page();
         }
 
