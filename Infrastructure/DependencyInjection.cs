@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -10,6 +11,7 @@ using Sanatorium.Infrastructure.Email;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Infrastructure.Options;
 using Sanatorium.Infrastructure.Seed;
+using Sanatorium.Infrastructure.Subscribers;
 
 namespace Sanatorium.Infrastructure;
 
@@ -38,6 +40,10 @@ public static class DependencyInjection
 
         services.AddDbContext<SanatoriumDbContext>((provider, options) =>
             options.UseNpgsql(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+
+        // One key ring in PostgreSQL for every instance, kept across restarts: signed links in mail
+        // (confirm, unsubscribe, password reset), cookies and antiforgery tokens stay valid.
+        services.AddDataProtection().SetApplicationName("Sanatorium").PersistKeysToDbContext<SanatoriumDbContext>();
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {
@@ -68,6 +74,8 @@ public static class DependencyInjection
         services.AddScoped<StaffAccounts>();
         services.AddScoped<LoginThrottle>();
         services.AddSingleton<MailKitEmailSender>();
+        services.AddScoped<MailOutbox>();
+        services.AddSingleton<SubscriberHasher>();
         services.AddSingleton<BackgroundMail>();
         services.AddHostedService(provider => provider.GetRequiredService<BackgroundMail>());
         services.AddScoped<DatabaseInitializer>();

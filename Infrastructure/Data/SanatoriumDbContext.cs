@@ -1,13 +1,16 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Sanatorium.Core.Audit;
 using Sanatorium.Core.Content;
+using Sanatorium.Core.Mail;
+using Sanatorium.Core.Subscribers;
 using Sanatorium.Infrastructure.Identity;
 
 namespace Sanatorium.Infrastructure.Data;
 
 public sealed class SanatoriumDbContext(DbContextOptions<SanatoriumDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Profile> Profiles => Set<Profile>();
 
@@ -35,9 +38,24 @@ public sealed class SanatoriumDbContext(DbContextOptions<SanatoriumDbContext> op
 
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
 
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
+
+    public DbSet<SubscriberEvent> SubscriberEvents => Set<SubscriberEvent>();
+
+    public DbSet<SuppressedAddress> SuppressedAddresses => Set<SuppressedAddress>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<SiteSecret> SiteSecrets => Set<SiteSecret>();
+
+    /// <summary>The Data Protection key ring, shared by every instance (signed links, cookies, antiforgery).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
+        builder.Entity<SiteSecret>().HasKey(s => s.Name);
         builder.ApplyConfigurationsFromAssembly(typeof(SanatoriumDbContext).Assembly);
     }
 }
