@@ -26,6 +26,9 @@ public static class AuditActions
     public const string ContentPublished = "content.published";
     public const string ContentUnpublished = "content.unpublished";
     public const string ContactsSaved = "contacts.saved";
+    public const string SubscriberUnsubscribed = "subscriber.unsubscribed";
+    public const string SubscriberErased = "subscriber.erased";
+    public const string SubscribersExported = "subscribers.exported";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -35,5 +38,6 @@ public static class AuditActions
         UserCreated, UserRolesChanged, UserLocked, UserUnlocked, UserDeleted,
         ContentCreated, ContentSaved, ContentDiscarded, ContentPublished, ContentUnpublished,
         ContactsSaved,
+        SubscriberUnsubscribed, SubscriberErased, SubscribersExported,
     ];
 }
