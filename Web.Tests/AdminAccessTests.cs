@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Sanatorium.Core;
 using Sanatorium.Core.Content;
+using Sanatorium.Core.Subscribers;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
 using Sanatorium.Web.Admin.Content;
@@ -58,6 +60,8 @@ public sealed partial class AdminAccessTests(SiteFactory site) : IClassFixture<S
                 "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode",
                 "/Me/Index", "/Me/ChangePassword", "/Me/EnableAuthenticator", "/Me/RecoveryCodes", "/Me/DisableTwoFactor",
                 "/Users/Index", "/Users/Create", "/Users/Edit", "/Users/Delete", "/Audit/Index",
+                "/Marketing/Index", "/Marketing/Subscribers/Index", "/Marketing/Subscribers/Details",
+                "/Marketing/Subscribers/Erase", "/Marketing/Subscribers/Export",
             },
             paths);
     }
@@ -117,6 +121,16 @@ public sealed partial class AdminAccessTests(SiteFactory site) : IClassFixture<S
             ["pages"] = (await db.InfoPages.Select(t => t.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture),
         });
         var userId = await site.WithDbAsync(db => db.Users.Select(u => u.Id).FirstAsync());
+        var subscriberId = await site.WithDbAsync(async db =>
+        {
+            if (!await db.Subscribers.AnyAsync())
+            {
+                db.Subscribers.Add(new Subscriber("matrix@staraya-russa.test", Language.Ru, SubscriberSource.Form, DateTimeOffset.UtcNow));
+                await db.SaveChangesAsync();
+            }
+
+            return (await db.Subscribers.Select(s => s.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture);
+        });
         var actions = site.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items;
         var pages = new List<AdminPage>();
         foreach (var page in actions.OfType<PageActionDescriptor>().Where(a => a.AreaName == AdminAccess.Area))
@@ -125,7 +139,12 @@ public sealed partial class AdminAccessTests(SiteFactory site) : IClassFixture<S
             var kinds = template.Contains("{kind}") ? ContentSections.All.Select(s => s.Segment) : [""];
             foreach (var kind in kinds)
             {
-                var id = page.ViewEnginePath.StartsWith("/Users/", StringComparison.Ordinal) ? userId : contentIds.GetValueOrDefault(kind, "1");
+                var id = page.ViewEnginePath switch
+                {
+                    _ when page.ViewEnginePath.StartsWith("/Users/", StringComparison.Ordinal) => userId,
+                    _ when page.ViewEnginePath.StartsWith("/Marketing/Subscribers/", StringComparison.Ordinal) => subscriberId,
+                    _ => contentIds.GetValueOrDefault(kind, "1"),
+                };
                 var url = Parameter().Replace(template, match => match.Groups[1].Value switch
                 {
                     "kind" => kind,
