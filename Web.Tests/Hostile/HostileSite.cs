@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Sanatorium.Core;
 using Sanatorium.Core.Content;
+using Sanatorium.Core.Subscribers;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Tests.Infrastructure;
@@ -211,6 +212,10 @@ public class HostileSite : SiteFactory
             promotion.PublishAll(DateTimeOffset.UtcNow.AddMinutes(-1));
             db.MediaFiles.Add(picture);
             db.Promotions.Add(promotion);
+            // Subscribers, so the crawl reaches a subscriber's page and its unsubscribe and erase forms.
+            db.Subscribers.AddRange(
+                new Subscriber("hostile.reader@staraya-russa.test", Language.Ru, SubscriberSource.Form, DateTimeOffset.UtcNow) { Status = SubscriberStatus.Confirmed },
+                new Subscriber("hostile.importee@staraya-russa.test", Language.En, SubscriberSource.Import, DateTimeOffset.UtcNow) { Name = "Hostile" });
             await db.SaveChangesAsync();
         });
         SparedUserIds.UnionWith(await WithDbAsync(db => db.Users.Select(u => u.Id).ToListAsync()));

@@ -318,7 +318,7 @@ public sealed class SiteMap
         /// <summary>The URL with stand-in values: a number, a GUID or a word, by the parameter's constraint.</summary>
         public string StandIn() => "/" + string.Join("/", Template.Segments.Select(segment => string.Concat(segment.Parts.Select(part =>
             !part.IsParameter ? part.Text
-            : part.InlineConstraints.Any(c => c.Constraint.StartsWith("int", StringComparison.Ordinal)) ? "404"
+            : part.InlineConstraints.Any(c => c.Constraint.StartsWith("int", StringComparison.Ordinal) || c.Constraint.StartsWith("long", StringComparison.Ordinal)) ? "404"
             : part.InlineConstraints.Any(c => c.Constraint.StartsWith("guid", StringComparison.Ordinal)) ? Guid.Empty.ToString()
             : "hostile"))));
     }
