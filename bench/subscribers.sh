@@ -4,7 +4,8 @@
 # (keyset, 500,000 rows down), against two baselines measured in the same run by the same Kestrel:
 # a static file (/css/admin.css) and the back office's home page (the same login, layout and
 # antiforgery work, no subscriber query). Goal: p95 under 50 ms each. Record results in docs/PERFORMANCE.md.
-# Usage: bench/subscribers.sh [requests per URL, default 200]
+# Usage: bench/subscribers.sh [requests per URL, default 200]; SCREENSHOTS=1 also saves the marketers' screens
+# (docs/screenshots/subscribers*.png, dashboard-marketing.png) from this site with its million rows.
 # BENCH_PG_PORT=55440 uses a PostgreSQL already listening there (user postgres, trust) instead of
 # starting a throwaway cluster; the bench database is dropped and made again either way.
 set -euo pipefail
@@ -21,7 +22,9 @@ work="$LOCAL_DIR/bench/subscribers"
 mkdir -p "$work"
 jar="$work/cookies.txt"
 
-ensure_prerequisites
+# The site and PostgreSQL only: no mail is sent, so no MailDev.
+command -v dotnet >/dev/null || { log "the .NET 10 SDK is required (https://dot.net)"; exit 1; }
+[ -n "$(pg_bin)" ] || apt_install postgresql
 trap 'kill "${app_pid:-0}" 2>/dev/null || true; stop_services' EXIT
 if [ -n "${BENCH_PG_PORT:-}" ]; then
   PG_PORT="$BENCH_PG_PORT"
@@ -38,7 +41,7 @@ ConnectionStrings__Sanatorium="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Da
 Site__BaseUrl="$base" Smtp__Host=127.0.0.1 Smtp__FromAddress=bench@staraya-russa.local \
 Admin__Email="$admin_email" Admin__Password="$admin_password" \
 Logging__LogLevel__Default=Warning \
-  dotnet "$work/app/Sanatorium.Web.dll" --urls "$base" >"$work/app.log" 2>&1 &
+  bash -c 'cd "$1" && exec dotnet Sanatorium.Web.dll --urls "$2"' _ "$work/app" "$base" >"$work/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 120); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 1; done
 curl -fs "$base/healthz" >/dev/null || { cat "$work/app.log" >&2; exit 1; }
@@ -50,7 +53,7 @@ INSERT INTO "Subscribers" ("Email", "Name", "Language", "Status", "Source", "Cre
                            "UnsubscribedAt", "ConsentAt", "ConsentSource", "ConsentLanguage", "Stamp")
 SELECT email, name, language, status, source, created,
        CASE WHEN status <> 'Pending' THEN created + interval '20 minutes' END,
-       CASE WHEN status = 'Unsubscribed' THEN created + interval '9 days' END,
+       CASE WHEN status = 'Unsubscribed' THEN LEAST(now(), created + (1 + i % 60) * interval '1 day') END,
        created,
        CASE WHEN source = 'Import' THEN 'import ' || (i % 40) ELSE '/' END,
        language, gen_random_uuid()
@@ -63,7 +66,8 @@ FROM (
          CASE WHEN i % 5 = 0 THEN 'En' ELSE 'Ru' END AS language,
          CASE WHEN i % 10 < 7 THEN 'Confirmed' WHEN i % 10 < 9 THEN 'Unsubscribed' ELSE 'Pending' END AS status,
          CASE WHEN i % 4 = 0 THEN 'Import' ELSE 'Form' END AS source,
-         now() - ($rows - i) * interval '30 seconds' AS created
+         -- a year of sign-ups, more of them lately (ids follow time, as they do in production)
+         now() - power(1 - i::float8 / $rows, 1.6) * interval '365 days' AS created
   FROM generate_series(1, $rows) AS i
 ) AS generated;
 VACUUM ANALYZE "Subscribers";
@@ -83,9 +87,10 @@ deep_after=$(psql_bench -c "SELECT \"Id\" FROM \"Subscribers\" ORDER BY \"Id\" D
 checks=(
   "baseline: static file|/css/admin.css|.admin-header"
   "baseline: back office home|/admin|admin-nav"
-  "prefix search|/admin/marketing/subscribers?q=anna.smirnova&match=prefix|anna.smirnova"
+  "prefix search|/admin/marketing/subscribers?q=anna.smirnova35&match=prefix|anna.smirnova35"
   "substring search|/admin/marketing/subscribers?q=ova4242|ova4242"
-  "status filter|/admin/marketing/subscribers?status=pending|более 10"
+  "status filter|/admin/marketing/subscribers?status=pending|class=\"badge status-pending\""
+  "prefix, 12,500 matches|/admin/marketing/subscribers?q=anna.smirnova&match=prefix|anna.smirnova"
   "deep page (keyset)|/admin/marketing/subscribers?after=$deep_after|rel=\"next\""
 )
 for check in "${checks[@]}"; do
@@ -122,3 +127,8 @@ done
 printf '\n%s requests per URL, one at a time over a kept-alive connection; %s subscribers; %s\n' \
   "$requests" "$rows" "$(nproc) cores, $(awk '/MemTotal/ {printf "%d GiB", $2 / 1048576}' /proc/meminfo)"
 printf 'resident memory of the site after the runs: %s MiB\n' "$(( $(awk '/VmRSS/ {print $2}' "/proc/$app_pid/status") / 1024 ))"
+
+if [ "${SCREENSHOTS:-}" = 1 ]; then
+  ensure_chromium
+  dotnet run "$REPO_ROOT/bench/subscribers-screenshots.cs" -- "$base" "$admin_email" "$admin_password" "$REPO_ROOT/docs/screenshots"
+fi

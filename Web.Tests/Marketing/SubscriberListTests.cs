@@ -102,6 +102,21 @@ public sealed class SubscriberListTests(SiteFactory site) : IClassFixture<SiteFa
     }
 
     [Fact]
+    public async Task A_search_with_more_matches_than_the_cap_says_more_than_and_leaves_out_the_counts_by_status()
+    {
+        await site.AddAsync(Enumerable.Range(0, 1001).Select(i => SubscriberData.New($"many{i}@cap.test")).ToArray());
+        var admin = await site.LogInAsAdministratorAsync();
+
+        var (_, page) = await admin.GetPageAsync("/admin/marketing/subscribers?q=cap.test");
+        var (_, pending) = await admin.GetPageAsync("/admin/marketing/subscribers?q=cap.test&status=pending");
+
+        Assert.Equal("Найдено: более 1\u00a0000", page.GetElementById("subscriber-total")!.TextContent.Trim());
+        Assert.Null(page.QuerySelector(".status-counts"));
+        Assert.Equal(50, Emails(page).Count);
+        Assert.Equal("Найдено: 0", pending.GetElementById("subscriber-total")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Keyset_pages_go_forward_and_back_without_repeats_or_gaps()
     {
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);

@@ -21,6 +21,12 @@ public sealed class IndexModel(SanatoriumDbContext db, IStringLocalizer<AdminRes
     /// <summary>Counts stop here: "more than 10,000" costs as little as 10,000, a million would not.</summary>
     public const int CountCap = 10_000;
 
+    /// <summary>
+    /// Counts of a search stop here: its matches are spread over the whole table, each one a page
+    /// to read, where a status or language keeps its rows together in an index.
+    /// </summary>
+    public const int SearchCountCap = 1_000;
+
     /// <summary>The next page: subscribers older (smaller id) than this one.</summary>
     [BindProperty(SupportsGet = true)]
     public long? After { get; set; }
@@ -31,11 +37,14 @@ public sealed class IndexModel(SanatoriumDbContext db, IStringLocalizer<AdminRes
 
     public IReadOnlyList<SubscriberRow> Rows { get; private set; } = [];
 
-    /// <summary>The subscribers of each status that the rest of the filter selects, up to <see cref="CountCap"/> + 1.</summary>
+    /// <summary>The subscribers of each status that the rest of the filter selects, up to <see cref="Cap"/> + 1; empty when a search has more matches than that.</summary>
     public IReadOnlyDictionary<SubscriberStatus, int> StatusCounts { get; private set; } = new Dictionary<SubscriberStatus, int>();
 
-    /// <summary>The subscribers the whole filter selects; above <see cref="CountCap"/> when capped.</summary>
+    /// <summary>The subscribers the whole filter selects; above <see cref="Cap"/> when capped.</summary>
     public int Total { get; private set; }
+
+    /// <summary>Where the counts of this list stop.</summary>
+    public int Cap => Term.Length == 0 ? CountCap : SearchCountCap;
 
     public string? NextLink { get; private set; }
 
@@ -51,6 +60,22 @@ public sealed class IndexModel(SanatoriumDbContext db, IStringLocalizer<AdminRes
             ModelState.AddModelError(nameof(Search), text["SubscriberSearchTooLong", SubscriberEmail.MaxLength]);
         }
 
+        StatusCounts = Term.Length == 0 ? await CountByStatusAsync(cancellationToken) : await CountMatchesAsync(cancellationToken);
+        Total = StatusCounts.Count == 0
+            ? await Filtered(db.Subscribers).Take(SearchCountCap + 1).CountAsync(cancellationToken)
+            : Math.Min(Cap + 1, Status is { } chosen ? StatusCounts.GetValueOrDefault(chosen) : StatusCounts.Values.Sum());
+
+        await LoadPageAsync(cancellationToken);
+    }
+
+    /// <summary>A count as staff read it: the number, or "more than 10,000" when it was capped.</summary>
+    public string CountText(int count) => count > Cap
+        ? text["MoreThan", Cap.ToString("N0", CultureInfo.CurrentCulture)]
+        : count.ToString("N0", CultureInfo.CurrentCulture);
+
+    /// <summary>Each status on its own, capped: the (Status, Id) index serves each count.</summary>
+    private async Task<Dictionary<SubscriberStatus, int>> CountByStatusAsync(CancellationToken cancellationToken)
+    {
         var counts = new Dictionary<SubscriberStatus, int>();
         foreach (var status in Enum.GetValues<SubscriberStatus>())
         {
@@ -60,15 +85,25 @@ public sealed class IndexModel(SanatoriumDbContext db, IStringLocalizer<AdminRes
                 .CountAsync(cancellationToken);
         }
 
-        StatusCounts = counts;
-        Total = Status is { } chosen && counts.TryGetValue(chosen, out var count) ? count : counts.Values.Sum();
-        await LoadPageAsync(cancellationToken);
+        return counts;
     }
 
-    /// <summary>A count as staff read it: the number, or "more than 10,000" when it was capped.</summary>
-    public string CountText(int count) => count > CountCap
-        ? text["MoreThan", CountCap.ToString("N0", CultureInfo.CurrentCulture)]
-        : count.ToString("N0", CultureInfo.CurrentCulture);
+    /// <summary>
+    /// The matches of a search, read once through the trigram index and grouped by status; past
+    /// <see cref="SearchCountCap"/> only the total is known (and shown as "more than").
+    /// </summary>
+    private async Task<Dictionary<SubscriberStatus, int>> CountMatchesAsync(CancellationToken cancellationToken)
+    {
+        var counts = await Filtered(db.Subscribers, withStatus: false)
+            .Select(s => s.Status)
+            .Take(SearchCountCap + 1)
+            .GroupBy(status => status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
+        return counts.Values.Sum() > SearchCountCap
+            ? []
+            : Enum.GetValues<SubscriberStatus>().ToDictionary(s => s, s => counts.GetValueOrDefault(s));
+    }
 
     private async Task LoadPageAsync(CancellationToken cancellationToken)
     {
