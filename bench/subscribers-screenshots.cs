@@ -25,10 +25,10 @@ await page.Locator("main form button[type=submit]").ClickAsync();
 await page.WaitForURLAsync(baseUrl + "/admin");
 
 await Shoot("subscribers", "/admin/marketing/subscribers?status=confirmed&language=ru");
-await Shoot("subscribers-search", "/admin/marketing/subscribers?q=anna.smirnova");
-await Shoot("dashboard-marketing", "/admin/marketing", async () => await page.Locator("details summary").ClickAsync());
+await Shoot("subscribers-search", "/admin/marketing/subscribers?q=anna.smirnova35&match=prefix");
+await Shoot("dashboard-marketing", "/admin/marketing", async () => await page.Locator("details summary").ClickAsync(), fullPage: true);
 
-async Task Shoot(string name, string path, Func<Task>? prepare = null)
+async Task Shoot(string name, string path, Func<Task>? prepare = null, bool fullPage = false)
 {
     await page.GotoAsync(path);
     if (prepare is not null)
@@ -37,6 +37,6 @@ async Task Shoot(string name, string path, Func<Task>? prepare = null)
     }
 
     var file = Path.Combine(output, name + ".png");
-    await page.ScreenshotAsync(new() { Path = file, FullPage = true });
+    await page.ScreenshotAsync(new() { Path = file, FullPage = fullPage });
     Console.WriteLine(file);
 }

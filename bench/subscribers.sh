@@ -53,7 +53,7 @@ INSERT INTO "Subscribers" ("Email", "Name", "Language", "Status", "Source", "Cre
                            "UnsubscribedAt", "ConsentAt", "ConsentSource", "ConsentLanguage", "Stamp")
 SELECT email, name, language, status, source, created,
        CASE WHEN status <> 'Pending' THEN created + interval '20 minutes' END,
-       CASE WHEN status = 'Unsubscribed' THEN LEAST(now(), created + (1 + i % 60) * interval '1 day') END,
+       CASE WHEN status = 'Unsubscribed' THEN created + LEAST((1 + i % 60) * interval '1 day', (now() - created) / 2) END,
        created,
        CASE WHEN source = 'Import' THEN 'import ' || (i % 40) ELSE '/' END,
        language, gen_random_uuid()
