@@ -91,6 +91,7 @@ checks=(
   "substring search|/admin/marketing/subscribers?q=ova4242|ova4242"
   "status filter|/admin/marketing/subscribers?status=pending|class=\"badge status-pending\""
   "prefix, 12,500 matches|/admin/marketing/subscribers?q=anna.smirnova&match=prefix|anna.smirnova"
+  "status + language, no match|/admin/marketing/subscribers?status=pending&language=en|id=\"subscriber-total\""
   "deep page (keyset)|/admin/marketing/subscribers?after=$deep_after|rel=\"next\""
 )
 for check in "${checks[@]}"; do

@@ -18,14 +18,11 @@ public sealed class IndexModel(SanatoriumDbContext db, IStringLocalizer<AdminRes
 {
     public const int PageSize = 50;
 
-    /// <summary>Counts stop here: "more than 10,000" costs as little as 10,000, a million would not.</summary>
-    public const int CountCap = 10_000;
-
     /// <summary>
-    /// Counts of a search stop here: its matches are spread over the whole table, each one a page
-    /// to read, where a status or language keeps its rows together in an index.
+    /// Counts stop here: "more than 1,000" costs as little as a thousand rows, a million would not
+    /// (the dashboard has the exact totals per status).
     /// </summary>
-    public const int SearchCountCap = 1_000;
+    public const int CountCap = 1_000;
 
     /// <summary>The next page: subscribers older (smaller id) than this one.</summary>
     [BindProperty(SupportsGet = true)]
@@ -37,14 +34,12 @@ public sealed class IndexModel(SanatoriumDbContext db, IStringLocalizer<AdminRes
 
     public IReadOnlyList<SubscriberRow> Rows { get; private set; } = [];
 
-    /// <summary>The subscribers of each status that the rest of the filter selects, up to <see cref="Cap"/> + 1; empty when a search has more matches than that.</summary>
+    /// <summary>The subscribers of each status that the rest of the filter selects, up to <see cref="CountCap"/> + 1; empty when a search has more matches than that.</summary>
     public IReadOnlyDictionary<SubscriberStatus, int> StatusCounts { get; private set; } = new Dictionary<SubscriberStatus, int>();
 
-    /// <summary>The subscribers the whole filter selects; above <see cref="Cap"/> when capped.</summary>
+    /// <summary>The subscribers the whole filter selects; above <see cref="CountCap"/> when capped.</summary>
     public int Total { get; private set; }
 
-    /// <summary>Where the counts of this list stop.</summary>
-    public int Cap => Term.Length == 0 ? CountCap : SearchCountCap;
 
     public string? NextLink { get; private set; }
 
@@ -62,15 +57,15 @@ public sealed class IndexModel(SanatoriumDbContext db, IStringLocalizer<AdminRes
 
         StatusCounts = Term.Length == 0 ? await CountByStatusAsync(cancellationToken) : await CountMatchesAsync(cancellationToken);
         Total = StatusCounts.Count == 0
-            ? await Filtered(db.Subscribers).Take(SearchCountCap + 1).CountAsync(cancellationToken)
-            : Math.Min(Cap + 1, Status is { } chosen ? StatusCounts.GetValueOrDefault(chosen) : StatusCounts.Values.Sum());
+            ? await Filtered(db.Subscribers).Take(CountCap + 1).CountAsync(cancellationToken)
+            : Math.Min(CountCap + 1, Status is { } chosen ? StatusCounts.GetValueOrDefault(chosen) : StatusCounts.Values.Sum());
 
         await LoadPageAsync(cancellationToken);
     }
 
     /// <summary>A count as staff read it: the number, or "more than 10,000" when it was capped.</summary>
-    public string CountText(int count) => count > Cap
-        ? text["MoreThan", Cap.ToString("N0", CultureInfo.CurrentCulture)]
+    public string CountText(int count) => count > CountCap
+        ? text["MoreThan", CountCap.ToString("N0", CultureInfo.CurrentCulture)]
         : count.ToString("N0", CultureInfo.CurrentCulture);
 
     /// <summary>Each status on its own, capped: the (Status, Id) index serves each count.</summary>
@@ -89,18 +84,19 @@ public sealed class IndexModel(SanatoriumDbContext db, IStringLocalizer<AdminRes
     }
 
     /// <summary>
-    /// The matches of a search, read once through the trigram index and grouped by status; past
-    /// <see cref="SearchCountCap"/> only the total is known (and shown as "more than").
+    /// The matches of a search, read once through the trigram index (not once per status: they are
+    /// spread over the whole table) and grouped by status; past <see cref="CountCap"/> only the total
+    /// is known, and shown as "more than".
     /// </summary>
     private async Task<Dictionary<SubscriberStatus, int>> CountMatchesAsync(CancellationToken cancellationToken)
     {
         var counts = await Filtered(db.Subscribers, withStatus: false)
             .Select(s => s.Status)
-            .Take(SearchCountCap + 1)
+            .Take(CountCap + 1)
             .GroupBy(status => status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
-        return counts.Values.Sum() > SearchCountCap
+        return counts.Values.Sum() > CountCap
             ? []
             : Enum.GetValues<SubscriberStatus>().ToDictionary(s => s, s => counts.GetValueOrDefault(s));
     }
