@@ -76,6 +76,7 @@ public static class DependencyInjection
         services.AddSingleton<MailKitEmailSender>();
         services.AddScoped<MailOutbox>();
         services.AddSingleton<SubscriberHasher>();
+        services.AddSubscriptions();
         services.AddSingleton<BackgroundMail>();
         services.AddHostedService(provider => provider.GetRequiredService<BackgroundMail>());
         services.AddScoped<DatabaseInitializer>();
