@@ -15,7 +15,7 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string BaseUrl = "https://staraya-russa.test";
 
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString { get; protected set; } = "";
 
     public virtual async Task InitializeAsync()
     {
