@@ -47,6 +47,12 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Describe();
+        if (!Request.HasFormContentType)
+        {
+            // What a browser sends for a form, and nothing else (antiforgery, which refuses the rest elsewhere, is off here).
+            return BadRequest();
+        }
+
         if (CrossSite.IsCrossSite(Request, site.Value))
         {
             CrossSiteRefused = true;
