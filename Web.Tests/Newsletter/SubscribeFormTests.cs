@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sanatorium.Core;
 using Sanatorium.Core.Subscribers;
+using Sanatorium.Infrastructure.Seed;
 using Sanatorium.Infrastructure.Subscribers;
 using Sanatorium.Web.Tests.Infrastructure;
 
@@ -38,6 +39,21 @@ public sealed class SubscribeFormTests(SiteFactory site) : IClassFixture<SiteFac
         var (response, policyPage) = await client.GetPageAsync(policy);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(policyTitle, policyPage.QuerySelector("h1")?.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_policy_is_added_to_a_database_seeded_before_it_existed()
+    {
+        await site.WithDbAsync(db => db.InfoPages.Where(p => p.Key == PrivacyPolicySeed.Key).ExecuteDeleteAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await site.CreateVisitor().GetAsync("/en/info/privacy-policy")).StatusCode);
+
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await site.CreateVisitor().GetAsync("/en/info/privacy-policy")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await site.CreateVisitor().GetAsync("/info/politika-obrabotki-personalnyh-dannyh")).StatusCode);
     }
 
     [Theory]
