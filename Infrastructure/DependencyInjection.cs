@@ -76,6 +76,7 @@ public static class DependencyInjection
         services.AddSingleton<MailKitEmailSender>();
         services.AddScoped<MailOutbox>();
         services.AddSingleton<SubscriberHasher>();
+        services.AddSubscriptions();
         services.AddScoped<DatabaseInitializer>();
         services.AddHostedService<DatabaseStartup>();
         // After DatabaseStartup, so that it reads a migrated outbox.

@@ -59,6 +59,7 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Admin:Password"] = "Correct-Horse-42",
         // Many logins from one test client; AdminLoginRateLimitTests checks the real limit.
         ["RateLimits:LoginAttemptsPerMinute"] = "1000",
+        ["RateLimits:NewsletterPostsPerMinute"] = "1000",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
