@@ -76,10 +76,12 @@ public static class DependencyInjection
         services.AddSingleton<MailKitEmailSender>();
         services.AddScoped<MailOutbox>();
         services.AddSingleton<SubscriberHasher>();
-        services.AddSingleton<BackgroundMail>();
-        services.AddHostedService(provider => provider.GetRequiredService<BackgroundMail>());
+        services.AddSubscriptions();
         services.AddScoped<DatabaseInitializer>();
         services.AddHostedService<DatabaseStartup>();
+        // After DatabaseStartup, so that it reads a migrated outbox.
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<OutboxSender>();
         services.AddHealthChecks().AddDbContextCheck<SanatoriumDbContext>("database");
         return services;
     }
