@@ -270,6 +270,7 @@ public sealed class ContentEditingTests : IAsyncLifetime
         new string('>', 128) + " x",
         string.Concat(Enumerable.Repeat("- ", 64)) + "x",
         new string('[', 2001) + "x",
+        string.Concat(Enumerable.Repeat("*a_", 1001)),
     };
 
     [Theory]
@@ -283,7 +284,7 @@ public sealed class ContentEditingTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(
-            "Разметка слишком сложна: цитаты или списки вложены слишком глубоко или квадратных скобок больше 2000. Упростите её.",
+            "Разметка слишком сложна: цитаты или списки вложены слишком глубоко, либо квадратных скобок или знаков выделения (* и _) больше 2000. Упростите её.",
             page.QuerySelector("#en-Description-error")?.TextContent);
         Assert.Equal(markdown, page.QuerySelector<IHtmlTextAreaElement>("#en-Description")!.Value);
         Assert.Equal(0, await site.WithDbAsync(db => db.ContentRevisions.CountAsync()));

@@ -52,14 +52,16 @@ public sealed class ContentRenderer(ILogger<ContentRenderer> logger) : IDisposab
             })!;
 
     /// <summary>
-    /// The most square brackets a text may hold. Markdig's time grows with the square of the number of
-    /// brackets left open (10,000 take seconds), far beyond any page's links and pictures.
+    /// The most square brackets, and the most emphasis marks (<c>*</c> and <c>_</c>), a text may hold.
+    /// Markdig's time grows with the square of the number of brackets left open (10,000 take seconds),
+    /// and 40,000 emphasis marks take it half a second or more before it gives up: far beyond any page's
+    /// links, pictures and emphasis.
     /// </summary>
-    public const int MaxBrackets = 2000;
+    public const int MaxMarks = 2000;
 
     /// <summary>
     /// Whether the text can be rendered: Markdig refuses Markdown nested too deeply (about 128 quotes or
-    /// lists in one another, or long runs of emphasis), and more than <see cref="MaxBrackets"/> square brackets are refused here.
+    /// lists in one another, or long runs of emphasis), and more than <see cref="MaxMarks"/> square brackets or emphasis marks are refused here.
     /// </summary>
     public bool CanRender(string markdown) => ToHtml(markdown) is not null;
 
@@ -68,7 +70,8 @@ public sealed class ContentRenderer(ILogger<ContentRenderer> logger) : IDisposab
     /// <summary>Markdig's HTML, or null when the text is too complex (Markdig throws an ArgumentException past its nesting limit).</summary>
     private string? ToHtml(string markdown)
     {
-        if (markdown.AsSpan().Count('[') > MaxBrackets)
+        var text = markdown.AsSpan();
+        if (text.Count('[') > MaxMarks || text.Count('*') + text.Count('_') > MaxMarks)
         {
             return null;
         }

@@ -66,7 +66,7 @@ public sealed class DraftForm
             {
                 if (Problem(field, value, fields[ContentFields.Title].Length > 0, markdown) is { } problem)
                 {
-                    errors.AddModelError(Name(language, field), text[problem, ContentRenderer.MaxBrackets]);
+                    errors.AddModelError(Name(language, field), text[problem, ContentRenderer.MaxMarks]);
                 }
             }
 
