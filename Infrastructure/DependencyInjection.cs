@@ -76,10 +76,15 @@ public static class DependencyInjection
         services.AddSingleton<MailKitEmailSender>();
         services.AddScoped<MailOutbox>();
         services.AddSingleton<SubscriberHasher>();
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
+        services.AddSingleton<ImportRunner>();
         services.AddSingleton<BackgroundMail>();
         services.AddHostedService(provider => provider.GetRequiredService<BackgroundMail>());
         services.AddScoped<DatabaseInitializer>();
         services.AddHostedService<DatabaseStartup>();
+        // After DatabaseStartup, so that it looks for imports in a migrated database.
+        services.AddSingleton<ImportWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<ImportWorker>());
         services.AddHealthChecks().AddDbContextCheck<SanatoriumDbContext>("database");
         return services;
     }
