@@ -40,6 +40,7 @@ builder.Services.AddSingleton<ContentRenderer>();
 builder.Services.AddScoped<PromotionCards>();
 builder.Services.AddMemoryCache();
 builder.Services.AddScoped<SiteContacts>();
+builder.Services.AddScoped<Sanatorium.Web.Areas.Admin.Pages.Marketing.Imports.ImportUpload>();
 
 var app = builder.Build();
 

@@ -26,6 +26,7 @@ public static class AuditActions
     public const string ContentPublished = "content.published";
     public const string ContentUnpublished = "content.unpublished";
     public const string ContactsSaved = "contacts.saved";
+    public const string SubscribersImportStarted = "subscribers.import-started";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -35,5 +36,6 @@ public static class AuditActions
         UserCreated, UserRolesChanged, UserLocked, UserUnlocked, UserDeleted,
         ContentCreated, ContentSaved, ContentDiscarded, ContentPublished, ContentUnpublished,
         ContactsSaved,
+        SubscribersImportStarted,
     ];
 }

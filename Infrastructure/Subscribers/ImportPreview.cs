@@ -19,14 +19,14 @@ public enum ImportFileProblem
 
 /// <summary>
 /// The first rows of an uploaded CSV file as the mapping page shows them, with what the file looks
-/// like: its delimiter (<c>,</c> or <c>;</c>, whichever the first line has more of outside quotes),
-/// whether its first row is a header (no address in it), and a guess at which column holds what.
-/// Only the first <see cref="SampleBytes"/> are read.
+/// like: its delimiter (<c>,</c> or <c>;</c>, whichever the first line has more of outside quotes,
+/// unless the marketer chose one), whether its first row is a header (no address in it), and a guess
+/// at which column holds what. <see cref="Rows"/> are the first rows, the header among them. Only the
+/// first <see cref="SampleBytes"/> are read.
 /// </summary>
 public sealed record ImportPreview(
     char Delimiter,
     bool HasHeader,
-    IReadOnlyList<string> Header,
     IReadOnlyList<IReadOnlyList<string>> Rows,
     int ColumnCount,
     int? EmailColumn,
@@ -39,7 +39,7 @@ public sealed record ImportPreview(
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static async Task<(ImportPreview? Preview, ImportFileProblem Problem)> ReadAsync(string path, CancellationToken cancellationToken)
+    public static async Task<(ImportPreview? Preview, ImportFileProblem Problem)> ReadAsync(string path, char? delimiter, CancellationToken cancellationToken)
     {
         var buffer = new byte[SampleBytes];
         int length;
@@ -75,9 +75,9 @@ public sealed record ImportPreview(
             return (null, ImportFileProblem.NotUtf8);
         }
 
-        var delimiter = DetectDelimiter(text);
-        var rows = Parse(text, delimiter);
-        return rows.Count == 0 ? (null, ImportFileProblem.Empty) : (Describe(rows, delimiter), ImportFileProblem.None);
+        var separator = delimiter ?? DetectDelimiter(text);
+        var rows = Parse(text, separator);
+        return rows.Count == 0 ? (null, ImportFileProblem.Empty) : (Describe(rows, separator), ImportFileProblem.None);
     }
 
     private static char DetectDelimiter(string text)
@@ -131,8 +131,7 @@ public sealed record ImportPreview(
         return new ImportPreview(
             delimiter,
             hasHeader,
-            header,
-            data,
+            rows,
             columns,
             Named("mail", "почт") ?? WithAddresses(),
             Named("lang", "язык"),
