@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sanatorium.Core.Content;
+using Sanatorium.Core.Subscribers;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
 using Sanatorium.Web.Admin.Content;
@@ -106,6 +107,12 @@ public sealed partial class AdminAccessTests(SiteFactory site) : IClassFixture<S
             if (!await db.Promotions.AnyAsync())
             {
                 db.Promotions.Add(new Promotion("matrix", DateOnly.MinValue, DateOnly.MaxValue));
+                await db.SaveChangesAsync();
+            }
+
+            if (!await db.SubscriberImports.AnyAsync())
+            {
+                db.SubscriberImports.Add(new SubscriberImport("admin@staraya-russa.test", DateTimeOffset.UtcNow, "list.csv", "/nonexistent/list.csv", 0));
                 await db.SaveChangesAsync();
             }
         });

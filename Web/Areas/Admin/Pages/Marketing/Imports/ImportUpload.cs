@@ -48,18 +48,23 @@ public sealed class ImportUpload(IAntiforgery antiforgery, IOptions<AntiforgeryO
         {
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
                 {
                     continue;
                 }
 
-                if (!disposition.IsFileDisposition())
+                if (disposition.IsFormDisposition())
                 {
                     if (HeaderUtilities.RemoveQuotes(disposition.Name).Equals(antiforgeryOptions.Value.FormFieldName, StringComparison.Ordinal))
                     {
                         token = await ReadTokenAsync(section.Body, cancellationToken);
                     }
 
+                    continue;
+                }
+
+                if (!disposition.IsFileDisposition())
+                {
                     continue;
                 }
 
@@ -115,7 +120,7 @@ public sealed class ImportUpload(IAntiforgery antiforgery, IOptions<AntiforgeryO
 
     private static async Task<string?> ReadTokenAsync(Stream body, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(body);
+        using var reader = new StreamReader(body, leaveOpen: true);
         var buffer = new char[MaxTokenLength + 1];
         var length = await reader.ReadBlockAsync(buffer, cancellationToken);
         return length > MaxTokenLength ? null : new string(buffer, 0, length);

@@ -26,8 +26,13 @@ public sealed class NewModel(ImportUpload upload, SanatoriumDbContext db, TimePr
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes no parameters and binds no properties: binding anything would make MVC read the whole
+    /// form (the file included) before the handler runs.
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync()
     {
+        var cancellationToken = HttpContext.RequestAborted;
         var outcome = await upload.SaveAsync(HttpContext, cancellationToken);
         if (outcome.StoredPath is null && outcome.Problem is null)
         {
