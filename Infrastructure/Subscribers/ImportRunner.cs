@@ -159,7 +159,9 @@ public sealed class ImportRunner(
             connection,
             """
             CREATE TEMP TABLE import_rows (line bigint NOT NULL, email text NOT NULL, language text NOT NULL, name text, email_hash bytea NOT NULL)
-            ON COMMIT DROP
+            ON COMMIT DROP;
+            -- The merge sorts the file's rows by address: in memory rather than in temporary files.
+            SET LOCAL work_mem = '256MB'
             """,
             cancellationToken);
         Stage(connection, import, key, progress, cancellationToken);

@@ -36,6 +36,12 @@ public sealed class ImportUpload(IAntiforgery antiforgery, IOptions<AntiforgeryO
             return Refused(StatusCodes.Status400BadRequest);
         }
 
+        // A body announced larger than the limit is refused before a byte of it is read.
+        if (request.ContentLength > MaxFileBytes + Envelope)
+        {
+            return Refused(StatusCodes.Status413PayloadTooLarge, "FileTooLarge");
+        }
+
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = MaxFileBytes + Envelope;
