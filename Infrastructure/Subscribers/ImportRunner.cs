@@ -103,7 +103,8 @@ public sealed class ImportRunner(
         var progress = new ImportProgress();
         using var run = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var heartbeat = HeartbeatAsync(control, import, attempt, progress, run);
-        ImportFailure? failure = null;
+        // What to set once the heartbeat has stopped (it uses the same connection).
+        string? next = null;
         try
         {
             await ImportAsync(import, attempt, progress, run.Token);
@@ -111,16 +112,16 @@ public sealed class ImportRunner(
         }
         catch (CsvFormatException)
         {
-            failure = ImportFailure.Unreadable;
+            next = Failed(import, ImportFailure.Unreadable);
         }
         catch (FileNotFoundException)
         {
-            failure = ImportFailure.FileMissing;
+            next = Failed(import, ImportFailure.FileMissing);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // The site is stopping: the import goes back to the queue and this attempt does not count.
-            await SetAsync(control, import, attempt, """ "Status" = 'Queued', "Attempts" = "Attempts" - 1, "LeaseUntil" = NULL """, CancellationToken.None);
+            next = """ "Status" = 'Queued', "Attempts" = "Attempts" - 1, "LeaseUntil" = NULL """;
         }
         catch (OperationCanceledException) when (progress.LeaseLost)
         {
@@ -130,7 +131,7 @@ public sealed class ImportRunner(
         {
             // Another attempt, at once (the lease rule would take it up again anyway, later).
             logger.LogError(e, "Import {Id} failed on attempt {Attempt}.", import.Id, attempt);
-            await SetAsync(control, import, attempt, """ "Status" = 'Queued', "LeaseUntil" = NULL """, CancellationToken.None);
+            next = """ "Status" = 'Queued', "LeaseUntil" = NULL """;
         }
         finally
         {
@@ -138,16 +139,16 @@ public sealed class ImportRunner(
             await heartbeat;
         }
 
-        if (failure is { } f)
+        if (next is not null)
         {
-            logger.LogWarning("Import {Id} failed: {Failure}.", import.Id, f);
-            await SetAsync(
-                control,
-                import,
-                attempt,
-                $""" "Status" = 'Failed', "Error" = '{f}', "FinishedAt" = now(), "LeaseUntil" = NULL """,
-                CancellationToken.None);
+            await SetAsync(control, import, attempt, next, CancellationToken.None);
         }
+    }
+
+    private string Failed(SubscriberImport import, ImportFailure failure)
+    {
+        logger.LogWarning("Import {Id} failed: {Failure}.", import.Id, failure);
+        return $""" "Status" = 'Failed', "Error" = '{failure}', "FinishedAt" = now(), "LeaseUntil" = NULL """;
     }
 
     private async Task ImportAsync(SubscriberImport import, int attempt, ImportProgress progress, CancellationToken cancellationToken)
