@@ -211,11 +211,11 @@ public sealed class ImportRunner(
     }
 
     /// <summary>
-    /// The merge, in set-based statements that run in the import's transaction. The file's first line
-    /// wins for an address it has twice, and a suppressed (erased) address is left out (an anti-join on
-    /// the keyed hash). An existing subscriber keeps their status and consent record (an unsubscribed
-    /// one is not touched at all), gets only a name they lacked and an "imported" line in their
-    /// history. A new one is a plain INSERT (cheaper than ON CONFLICT): a form subscription of the same
+    /// The merge, in set-based statements that run in the import's transaction, straight from the
+    /// staging table. An existing subscriber keeps their status and consent record (an unsubscribed
+    /// one is not touched at all), gets only a name they lacked and one "imported" line in their
+    /// history. A new address is added once, from the first line that has it, unless it is suppressed
+    /// (erased: an anti-join on the keyed hash). It is a plain INSERT (cheaper than ON CONFLICT): a form subscription of the same
     /// address committed meanwhile breaks the unique index, and the import runs again. A new
     /// subscriber's record of the import is their consent record (source Import, "import N", created
     /// at), not a history line: a million history lines would double the import's time. The last two
@@ -223,18 +223,11 @@ public sealed class ImportRunner(
     /// </summary>
     private static readonly string[] MergeSql =
     [
-        "ANALYZE import_rows",
-        """
-        CREATE TEMP TABLE import_addresses ON COMMIT DROP AS
-        SELECT DISTINCT ON (email) email, language, name FROM import_rows r
-        WHERE NOT EXISTS (SELECT 1 FROM "SuppressedAddresses" s WHERE s."EmailHash" = r.email_hash)
-        ORDER BY email, line
-        """,
         """
         WITH met AS (
-            UPDATE "Subscribers" t SET "Name" = COALESCE(t."Name", a.name)
-            FROM import_addresses a
-            WHERE t."Email" = a.email AND t."Status" <> 'Unsubscribed'
+            UPDATE "Subscribers" t SET "Name" = COALESCE(t."Name", r.name)
+            FROM import_rows r
+            WHERE t."Email" = r.email AND t."Status" <> 'Unsubscribed'
             RETURNING t."Id")
         INSERT INTO "SubscriberEvents" ("SubscriberId", "At", "Kind", "Details")
         SELECT "Id", @now, 'Imported', @details FROM met
@@ -248,11 +241,13 @@ public sealed class ImportRunner(
         INSERT INTO "Subscribers"
             ("Email", "Name", "Language", "Status", "Source", "CreatedAt", "ConfirmedAt", "ConsentAt",
              "ConsentSource", "ConsentLanguage", "ConsentAttestedBy", "Stamp")
-        SELECT email, name, language, @status, 'Import', @now,
+        SELECT DISTINCT ON (email) email, name, language, @status, 'Import', @now,
                CASE WHEN @attested THEN @now END, CASE WHEN @attested THEN @now END,
                @source, CASE WHEN @attested THEN language END, @attestedBy, gen_random_uuid()
-        FROM import_addresses a
-        WHERE NOT EXISTS (SELECT 1 FROM "Subscribers" t WHERE t."Email" = a.email)
+        FROM import_rows r
+        WHERE NOT EXISTS (SELECT 1 FROM "SuppressedAddresses" s WHERE s."EmailHash" = r.email_hash)
+          AND NOT EXISTS (SELECT 1 FROM "Subscribers" t WHERE t."Email" = r.email)
+        ORDER BY email, line
         """,
     ];
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Sanatorium.Core;
 using Sanatorium.Core.Content;
+using Sanatorium.Core.Subscribers;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Tests.Infrastructure;
@@ -65,6 +66,14 @@ public class HostileSite : SiteFactory
 
     /// <summary>Every URL and form of the site, discovered once per site (see <see cref="SiteMap"/>).</summary>
     public Task<SiteMap> MapAsync() => map ??= SiteMap.DiscoverAsync(this);
+
+    /// <summary>The subscriber import's upload, which takes files far larger than Kestrel's limit, held here to less than that limit so that the suite's 30 MiB bodies are over it too.</summary>
+    protected override IDictionary<string, string?> Settings()
+    {
+        var settings = base.Settings();
+        settings["Import:MaxFileBytes"] = "20000000";
+        return settings;
+    }
 
     public Session NewSession(Audience audience = Audience.Visitor)
     {
@@ -211,6 +220,11 @@ public class HostileSite : SiteFactory
             promotion.PublishAll(DateTimeOffset.UtcNow.AddMinutes(-1));
             db.MediaFiles.Add(picture);
             db.Promotions.Add(promotion);
+            // An uploaded subscriber import, so that its mapping form is found and attacked too.
+            var importFile = Path.Combine(Path.GetTempPath(), "sanatorium-imports", $"hostile-{Guid.NewGuid():N}.csv");
+            Directory.CreateDirectory(Path.GetDirectoryName(importFile)!);
+            await File.WriteAllTextAsync(importFile, "email,language,name\nhostile@example.org,ru,Hostile\n");
+            db.SubscriberImports.Add(new SubscriberImport("admin@staraya-russa.test", DateTimeOffset.UtcNow, "hostile.csv", importFile, new FileInfo(importFile).Length) { HasHeader = true });
             await db.SaveChangesAsync();
         });
         SparedUserIds.UnionWith(await WithDbAsync(db => db.Users.Select(u => u.Id).ToListAsync()));

@@ -98,40 +98,44 @@ public sealed class DetailsModel(
         if (Input.Delimiter is not ("," or ";"))
         {
             ModelState.AddModelError("Input.Delimiter", text["ChooseDelimiter"]);
-            return await ShowAsync(cancellationToken);
         }
 
-        import.Delimiter = Input.Delimiter[0];
-        import.HasHeader = Input.HasHeader;
-        if (!start)
-        {
-            import.EmailColumn = Input.EmailColumn ?? import.EmailColumn;
-            import.LanguageColumn = Input.LanguageColumn;
-            import.NameColumn = Input.NameColumn;
-            await db.SaveChangesAsync(cancellationToken);
-            return RedirectToPage(new { id });
-        }
-
-        var preview = await ReadPreviewAsync(cancellationToken);
-        Validate(preview?.ColumnCount ?? 0);
         if (!ModelState.IsValid)
         {
             return await ShowAsync(cancellationToken);
         }
 
+        // The choices are checked against the file as the new delimiter splits it.
+        import.Delimiter = Input.Delimiter[0];
+        var preview = await ReadPreviewAsync(cancellationToken);
+        Validate(preview?.ColumnCount ?? 0, start);
+        if (!ModelState.IsValid)
+        {
+            return await ShowAsync(cancellationToken);
+        }
+
+        import.HasHeader = Input.HasHeader;
         import.EmailColumn = Input.EmailColumn!.Value;
         import.LanguageColumn = Input.LanguageColumn;
         import.NameColumn = Input.NameColumn;
-        import.Mode = Input.Mode!.Value;
-        import.Status = SubscriberImportStatus.Queued;
-        audit.Record(StaffName, AuditActions.SubscribersImportStarted, import.ConsentSource, $"{import.FileName}, {import.Mode}");
+        if (start)
+        {
+            import.Mode = Input.Mode!.Value;
+            import.Status = SubscriberImportStatus.Queued;
+            audit.Record(StaffName, AuditActions.SubscribersImportStarted, import.ConsentSource, $"{import.FileName}, {import.Mode}");
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        worker.Wake();
-        StatusMessage = text["ImportQueued", import.FileName];
+        if (start)
+        {
+            worker.Wake();
+            StatusMessage = text["ImportQueued", import.FileName];
+        }
+
         return RedirectToPage(new { id });
     }
 
-    private void Validate(int columns)
+    private void Validate(int columns, bool start)
     {
         bool Outside(int? column) => column is { } c && (c < 0 || c >= columns);
         if (Input.EmailColumn is null)
@@ -155,7 +159,7 @@ public sealed class DetailsModel(
             }
         }
 
-        if (Input.Mode is null || !Enum.IsDefined(Input.Mode.Value))
+        if (start && (Input.Mode is null || !Enum.IsDefined(Input.Mode.Value)))
         {
             ModelState.AddModelError("Input.Mode", text["ChooseMode"]);
         }

@@ -14,8 +14,8 @@ public sealed record UploadOutcome(string? StoredPath, string FileName, long Byt
 /// <summary>
 /// Reads a CSV upload as it arrives, section by section (<see cref="MultipartReader"/>), and streams
 /// the file to <c>Import:Directory</c>: a file of hundreds of megabytes is never held in memory. The
-/// antiforgery token must come before the file (the form puts it first) and is checked before a byte
-/// of the file is written. The body may be as large as <c>Import:MaxFileBytes</c>, for this request only.
+/// antiforgery token must come before the file (the form puts it first) and is checked as soon as it
+/// is read, before a byte of the file is written. The body may be as large as <c>Import:MaxFileBytes</c>, for this request only.
 /// </summary>
 public sealed class ImportUpload(IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions, IOptions<ImportOptions> options)
 {
@@ -63,7 +63,12 @@ public sealed class ImportUpload(IAntiforgery antiforgery, IOptions<AntiforgeryO
                 {
                     if (HeaderUtilities.RemoveQuotes(disposition.Name).Equals(antiforgeryOptions.Value.FormFieldName, StringComparison.Ordinal))
                     {
+                        // Checked at once: nothing is done for a request without a valid token.
                         token = await ReadTokenAsync(section.Body, cancellationToken);
+                        if (token is null || !await TokenIsValidAsync(context, token))
+                        {
+                            return Refused(StatusCodes.Status400BadRequest);
+                        }
                     }
 
                     continue;
@@ -74,7 +79,7 @@ public sealed class ImportUpload(IAntiforgery antiforgery, IOptions<AntiforgeryO
                     continue;
                 }
 
-                if (token is null || !await TokenIsValidAsync(context, token))
+                if (token is null)
                 {
                     return Refused(StatusCodes.Status400BadRequest);
                 }
@@ -97,7 +102,7 @@ public sealed class ImportUpload(IAntiforgery antiforgery, IOptions<AntiforgeryO
                 return new UploadOutcome(stored, fileName, bytes, StatusCodes.Status200OK, bytes == 0 ? "FileEmpty" : null);
             }
 
-            return Refused(token is null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, "ChooseFile");
+            return token is null ? Refused(StatusCodes.Status400BadRequest) : Refused(StatusCodes.Status200OK, "ChooseFile");
         }
         catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException)
         {

@@ -54,8 +54,9 @@ public sealed class NewModel(ImportUpload upload, SanatoriumDbContext db, TimePr
                 System.IO.File.Delete(outcome.StoredPath);
             }
 
+            // The form again, with what was wrong (and 413 for a file over the limit).
             Problem = problem == "FileTooLarge" ? text[problem, MaxSize] : text[problem!];
-            Response.StatusCode = outcome.Status == StatusCodes.Status200OK ? StatusCodes.Status422UnprocessableEntity : outcome.Status;
+            Response.StatusCode = outcome.Status;
             return Page();
         }
 
