@@ -76,13 +76,14 @@ public static class DependencyInjection
         services.AddSingleton<MailKitEmailSender>();
         services.AddScoped<MailOutbox>();
         services.AddSingleton<SubscriberHasher>();
+        services.AddSubscriptions();
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
         services.AddSingleton<ImportRunner>();
-        services.AddSingleton<BackgroundMail>();
-        services.AddHostedService(provider => provider.GetRequiredService<BackgroundMail>());
         services.AddScoped<DatabaseInitializer>();
         services.AddHostedService<DatabaseStartup>();
-        // After DatabaseStartup, so that it looks for imports in a migrated database.
+        // After DatabaseStartup, so that they read a migrated database.
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<OutboxSender>();
         services.AddSingleton<ImportWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<ImportWorker>());
         services.AddHealthChecks().AddDbContextCheck<SanatoriumDbContext>("database");

@@ -107,7 +107,8 @@ public sealed class PublicPagesTests(SiteFactory site) : IClassFixture<SiteFacto
             var email = form.QuerySelector("input[type=email]");
             Assert.NotNull(email);
             Assert.NotNull(page.QuerySelector($"label[for={email.Id}]"));
-            Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]"));
+            // Nothing per visitor, so that public pages can be cached (decision 0019).
+            Assert.Null(form.QuerySelector("input[name=__RequestVerificationToken]"));
         }
     }
 

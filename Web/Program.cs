@@ -7,6 +7,7 @@ using Sanatorium.Web;
 using Sanatorium.Web.Admin;
 using Sanatorium.Web.Admin.Accounts;
 using Sanatorium.Web.Email;
+using Sanatorium.Web.Newsletter;
 using Sanatorium.Web.Site;
 
 [assembly: NeutralResourcesLanguage("ru")]
@@ -33,6 +34,7 @@ builder.Services.ConfigureApplicationCookie(AdminCookies.Configure);
 builder.Services.AddScoped<IdentityErrorDescriber, LocalizedIdentityErrors>();
 builder.Services.AddScoped<AccountEmails>();
 builder.Services.AddScoped<MailRenderer>();
+builder.Services.AddScoped<SubscriptionMails>();
 builder.Services.AddAuthorization(AdminAccess.AddPolicies);
 builder.Services.AddRateLimiter(_ => { });
 builder.Services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>(RateLimits.Configure);

@@ -3,7 +3,8 @@ namespace Sanatorium.Core.Mail;
 /// <summary>
 /// A finished MIME message waiting to be sent: written in the same transaction as the change that
 /// causes it and deleted when the SMTP server has accepted it, so an outage or a restart delays mail
-/// and never loses it (DESIGN.md, "Mail and newsletters").
+/// and never loses it (DESIGN.md, "Mail and newsletters"). A message the server refuses for good
+/// (a 5xx reply) stays, marked <see cref="FailedAt"/>, with the reply.
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -51,4 +52,7 @@ public sealed class OutboxMessage
 
     /// <summary>The SMTP server's reply or the connection error of the last failed attempt.</summary>
     public string? LastError { get; set; }
+
+    /// <summary>When the server refused the message for good; it is not tried again.</summary>
+    public DateTimeOffset? FailedAt { get; set; }
 }

@@ -10,6 +10,9 @@ public enum SubscriberEventKind
 
     /// <summary>A mail to them was accepted by the SMTP server; <see cref="SubscriberEvent.Details"/> holds its subject.</summary>
     MailSent,
+
+    /// <summary>The SMTP server refused a mail to them for good; <see cref="SubscriberEvent.Details"/> holds the subject and the reply.</summary>
+    MailFailed,
 }
 
 /// <summary>One line of a subscriber's history. Erasing the subscriber erases their history.</summary>

@@ -1,32 +1,46 @@
+using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
-using MimeKit;
 using Sanatorium.Infrastructure.Options;
 
 namespace Sanatorium.Infrastructure.Email;
 
 /// <summary>
-/// Sends one message through the SMTP server of <c>Smtp:*</c>. Account mail uses it now and
-/// newsletters will; a message without a sender gets the configured one.
+/// Opens a connection to the SMTP server of <c>Smtp:*</c>, authenticated when a user name is set.
+/// The socket has Nagle's algorithm off: with it on, each message waits for a delayed ACK and one
+/// connection manages about 22 messages a second (measured for issue 10).
 /// </summary>
 public sealed class MailKitEmailSender(IOptions<SmtpOptions> options)
 {
-    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    public async Task<SmtpClient> ConnectAsync(CancellationToken cancellationToken)
     {
         var smtp = options.Value;
-        if (message.From.Count == 0)
+        var client = new SmtpClient();
+        try
         {
-            message.From.Add(new MailboxAddress(smtp.FromName, smtp.FromAddress));
-        }
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(smtp.Host, smtp.Port, cancellationToken);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
 
-        using var client = new SmtpClient();
-        await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
-        if (!string.IsNullOrEmpty(smtp.Username))
+            await client.ConnectAsync(socket, smtp.Host, smtp.Port, smtp.Security, cancellationToken);
+            if (!string.IsNullOrEmpty(smtp.Username))
+            {
+                await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", cancellationToken);
+            }
+
+            return client;
+        }
+        catch
         {
-            await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", cancellationToken);
+            client.Dispose();
+            throw;
         }
-
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
     }
 }

@@ -54,12 +54,22 @@ public sealed class StaffAccounts(
         return result;
     }
 
-    /// <summary>A new member of staff with the given roles; without a password they set one through an e-mailed link.</summary>
-    public Task<IdentityResult> CreateAsync(ClaimsPrincipal actor, ApplicationUser user, string? password, IReadOnlyCollection<string> roles) =>
+    /// <summary>
+    /// A new member of staff with the given roles; without a password they set one through an e-mailed
+    /// link, which <paramref name="invite"/> puts in the outbox in the same transaction.
+    /// </summary>
+    public Task<IdentityResult> CreateAsync(
+        ClaimsPrincipal actor, ApplicationUser user, string? password, IReadOnlyCollection<string> roles, Func<Task> invite) =>
         ChangeAsync(Name(actor), AuditActions.UserCreated, user, async () =>
         {
             var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
-            return created.Succeeded && roles.Count > 0 ? await users.AddToRolesAsync(user, roles) : created;
+            var result = created.Succeeded && roles.Count > 0 ? await users.AddToRolesAsync(user, roles) : created;
+            if (result.Succeeded && password is null)
+            {
+                await invite();
+            }
+
+            return result;
         }, RoleList(roles) + (password is null ? "; set-password e-mail" : ""));
 
     public Task<IdentityResult> SetRolesAsync(ClaimsPrincipal actor, ApplicationUser user, IReadOnlyCollection<string> roles) =>

@@ -37,6 +37,14 @@ public sealed class ContentSeeder(SanatoriumDbContext db, TimeProvider time)
             db.InfoPages.Add(page);
         }
 
+        // Added to a database seeded before it existed too: the seeder runs at every start.
+        if (!await db.InfoPages.AnyAsync(p => p.Key == PrivacyPolicySeed.Key, cancellationToken))
+        {
+            var page = SeedContent.PrivacyPolicy();
+            page.PublishAll(now);
+            db.InfoPages.Add(page);
+        }
+
         if (!await db.ContactDetails.AnyAsync(cancellationToken))
         {
             db.ContactDetails.Add(SeedContent.Contacts());

@@ -193,4 +193,93 @@ internal static class SeedContent
 
         return page;
     }
+
+    /// <summary>
+    /// What the newsletter collects and why, how to leave and how to be erased: only what the site
+    /// really does, no legal details it does not know (the resort's staff complete them in the back office).
+    /// </summary>
+    public static InfoPage PrivacyPolicy()
+    {
+        var page = new InfoPage(PrivacyPolicySeed.Key, 2);
+
+        page.AddTranslation(new InfoPageTranslation(
+            Language.Ru, PrivacyPolicySeed.Slug(Language.Ru), "Политика обработки персональных данных подписчиков рассылки")
+        {
+            MetaDescription =
+                "Какие данные санаторий АМАКС «Старая Русса» получает при подписке на рассылку об акциях, зачем, как отписаться и как удалить свои данные.",
+            Body = """
+                Эта страница объясняет, какие персональные данные санаторий АМАКС «Старая Русса» получает, когда вы подписываетесь на рассылку об акциях на этом сайте, зачем они нужны и как вы можете ими распорядиться.
+
+                ## Какие данные мы получаем
+
+                - Адрес электронной почты, который вы ввели в форму подписки.
+                - Язык страницы, с которой вы подписались (русский или английский): на этом языке мы пишем вам письма.
+                - Запись о согласии: дату и время отправки формы и адрес страницы сайта, с которой она отправлена; затем — когда вы подтвердили подписку и когда отписались.
+                - Хеш IP-адреса, с которого отправлена форма: значение, вычисленное из IP-адреса с секретным ключом сайта. Сам IP-адрес мы не храним.
+
+                Мы также храним историю подписки: когда вы подписались, подтвердили подписку или отписались и какие письма рассылки вам отправлены.
+
+                ## Зачем
+
+                Адрес и язык нужны, чтобы присылать вам письма об акциях и специальных предложениях санатория, и только после того, как вы подтвердите подписку по ссылке из письма. Запись о согласии и хеш IP-адреса нужны, чтобы можно было показать, когда и откуда дано согласие, и чтобы защитить форму от злоупотреблений. Для других целей эти данные не используются.
+
+                ## Согласие
+
+                Вы даёте согласие, отмечая флажок в форме подписки, и подтверждаете его, переходя по ссылке из письма. Пока подписка не подтверждена, рассылку мы не присылаем. Если ссылку из письма не открыть, подписка не начнётся.
+
+                ## Как отписаться
+
+                В каждом письме рассылки есть ссылка «Отписаться от рассылки»: откройте её и нажмите кнопку «Отписаться». Почтовые программы, которые умеют отписывать одним нажатием, отпишут вас сразу. После этого мы больше не присылаем вам рассылку, пока вы сами не подпишетесь снова.
+
+                ## Как удалить свои данные
+
+                Чтобы мы удалили ваш адрес, запись о согласии и историю подписки, свяжитесь с санаторием по контактам, указанным на страницах этого сайта. После удаления остаётся только хеш адреса — значение, из которого адрес нельзя восстановить, — чтобы адрес не попал в список снова, например при загрузке списка подписчиков. Если вы сами подпишетесь снова через форму на сайте, это будет новым согласием.
+
+                ## Изменения
+
+                Санаторий может обновлять эту страницу; действующая редакция всегда опубликована здесь.
+                """,
+        });
+
+        page.AddTranslation(new InfoPageTranslation(
+            Language.En, PrivacyPolicySeed.Slug(Language.En), "Personal data policy for newsletter subscribers")
+        {
+            MetaDescription =
+                "What personal data the AMAKS \"Staraya Russa\" resort receives when you subscribe to its promotions newsletter, why, how to unsubscribe and how to have your data erased.",
+            Body = """
+                This page explains what personal data the AMAKS "Staraya Russa" resort receives when you subscribe to its promotions newsletter on this site, why it needs it, and what you can do about it.
+
+                ## What we receive
+
+                - The e-mail address you entered in the subscription form.
+                - The language of the page you subscribed from (Russian or English): we write to you in that language.
+                - A record of your consent: the date and time the form was sent and the address of the page it was sent from; later, when you confirmed the subscription and when you unsubscribed.
+                - A hash of the IP address the form was sent from: a value computed from the IP address with the site's secret key. The IP address itself is not stored.
+
+                We also keep the history of the subscription: when you subscribed, confirmed or unsubscribed, and which newsletter e-mails were sent to you.
+
+                ## Why
+
+                The address and the language are needed to send you e-mails about the resort's promotions and special offers, and only after you confirm the subscription through the link in our e-mail. The consent record and the IP hash are needed to show when and where consent was given and to protect the form from abuse. The data is not used for anything else.
+
+                ## Consent
+
+                You give consent by ticking the box in the subscription form, and confirm it by opening the link in the e-mail we send. Until the subscription is confirmed, we send no newsletter. If the link is never opened, the subscription never starts.
+
+                ## How to unsubscribe
+
+                Every newsletter e-mail has an "Unsubscribe from the newsletter" link: open it and press the "Unsubscribe" button. Mail programs that offer one-click unsubscribe unsubscribe you at once. After that we send you no newsletter unless you subscribe again yourself.
+
+                ## How to have your data erased
+
+                To have your address, your consent record and the history of your subscription erased, contact the resort using the contact details given on the pages of this site. After erasure only a hash of the address remains, a value from which the address cannot be recovered, so that the address is not added to the list again, for example when a list of subscribers is imported. If you subscribe again yourself through the form on the site, that is a new consent.
+
+                ## Changes
+
+                The resort may update this page; the current version is always published here.
+                """,
+        });
+
+        return page;
+    }
 }

@@ -23,6 +23,9 @@ public static class AxeChecks
         "/accessibility", "/en/accessibility",
         "/promotions", "/en/promotions",
         "/promotions/" + SiteWithPromotion.RussianSlug, "/en/promotions/" + SiteWithPromotion.EnglishSlug,
+        "/newsletter", "/en/newsletter",
+        "/newsletter/sent", "/en/newsletter/sent",
+        "/newsletter/confirm", "/en/newsletter/unsubscribe",
         "/no-such-page", "/en/no-such-page",
     ];
 

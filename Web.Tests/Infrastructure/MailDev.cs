@@ -13,7 +13,7 @@ public static class MailDev
 {
     public const string Variable = "SANATORIUM_TEST_MAILDEV";
 
-    /// <summary>How long mail may take to arrive: it is sent after the response, by a background queue.</summary>
+    /// <summary>How long mail may take to arrive: it is sent after the response, from the outbox.</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
@@ -22,33 +22,35 @@ public static class MailDev
     public static string NewAddress(string name) => $"{name}-{Guid.NewGuid():N}@staraya-russa.test";
 
     /// <summary>Waits for the first message to <paramref name="to"/> and returns it.</summary>
-    public static async Task<ReceivedMail> WaitForMailToAsync(string to)
+    /// <param name="server">The web address of a MailDev of the test's own (<see cref="MailDevProcess"/>); the shared one by default.</param>
+    public static async Task<ReceivedMail> WaitForMailToAsync(string to, Uri? server = null)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (true)
         {
-            if (await MailToAsync(to) is [var mail, ..])
+            if (await MailToAsync(to, server) is [var mail, ..])
             {
                 return mail;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"No e-mail to {to} arrived at MailDev ({BaseUrl}) within {Patience.TotalSeconds} s.");
+            Assert.True(DateTime.UtcNow < deadline, $"No e-mail to {to} arrived at MailDev ({server ?? BaseUrl}) within {Patience.TotalSeconds} s.");
             await Task.Delay(100);
         }
     }
 
     /// <summary>Every message to <paramref name="to"/> that MailDev holds now.</summary>
-    public static async Task<IReadOnlyList<ReceivedMail>> MailToAsync(string to)
+    public static async Task<IReadOnlyList<ReceivedMail>> MailToAsync(string to, Uri? server = null)
     {
         List<ReceivedMail>? all;
+        server ??= BaseUrl;
         try
         {
-            all = await Http.GetFromJsonAsync<List<ReceivedMail>>(new Uri(BaseUrl, "/api/email"));
+            all = await Http.GetFromJsonAsync<List<ReceivedMail>>(new Uri(server, "/api/email"));
         }
         catch (HttpRequestException e)
         {
             throw new InvalidOperationException(
-                $"MailDev does not answer at {BaseUrl}: run the tests with scripts/test.sh, which starts it. ({e.Message})", e);
+                $"MailDev does not answer at {server}: run the tests with scripts/test.sh, which starts it. ({e.Message})", e);
         }
 
         return all!.Where(m => m.To.Any(a => string.Equals(a.Address, to, StringComparison.OrdinalIgnoreCase))).ToList();

@@ -15,7 +15,7 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string BaseUrl = "https://staraya-russa.test";
 
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString { get; protected set; } = "";
 
     public virtual async Task InitializeAsync()
     {
@@ -59,6 +59,7 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Admin:Password"] = "Correct-Horse-42",
         // Many logins from one test client; AdminLoginRateLimitTests checks the real limit.
         ["RateLimits:LoginAttemptsPerMinute"] = "1000",
+        ["RateLimits:NewsletterPostsPerMinute"] = "1000",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -4,7 +4,7 @@ using Sanatorium.Web.Site;
 namespace Sanatorium.Web.Pages;
 
 /// <summary>
-/// The friendly page for an error status (404, 405, 413, ...). The status-code middleware re-executes it
+/// The friendly page for an error status (404, 405, 413, 429, ...). The status-code middleware re-executes it
 /// for any such response without a body, with the request's own method; its language is the one of the
 /// address that was asked for.
 /// </summary>
@@ -23,6 +23,7 @@ public sealed class StatusModel(IStringLocalizer<SharedResource> text) : ErrorPa
             StatusCodes.Status405MethodNotAllowed => (text["MethodNotAllowedTitle"], text["MethodNotAllowedText"]),
             StatusCodes.Status413PayloadTooLarge => (text["TooLargeTitle"], text["TooLargeText"]),
             StatusCodes.Status400BadRequest => (text["BadRequestTitle"], text["BadRequestText"]),
+            StatusCodes.Status429TooManyRequests => (text["TooManyRequestsTitle"], text["TooManyRequestsText"]),
             _ => (text["ErrorTitle"].Value, text["ErrorText"].Value),
         };
         Meta = new PageMeta(Heading, Explanation, SiteUrls.Everywhere(SiteUrls.Home), NoIndex: true);

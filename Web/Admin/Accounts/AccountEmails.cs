@@ -15,11 +15,12 @@ namespace Sanatorium.Web.Admin.Accounts;
 /// The e-mails that carry a link to set a password: "forgot your password" and the invitation of a
 /// new member of staff. Text with an HTML alternative (<see cref="LinkMailView"/>), in the language
 /// given, the link absolute (from <c>Site:BaseUrl</c>) to the reset page. The mail is rendered here, in
-/// the request, and queued finished (docs/decisions/0017-where-code-lives.md).
+/// the request, and put in the outbox finished (docs/decisions/0017-where-code-lives.md): it is sent
+/// when the caller saves its change (docs/decisions/0018-mail-outbox.md).
 /// </summary>
 public sealed class AccountEmails(
     UserManager<ApplicationUser> users,
-    BackgroundMail mail,
+    MailOutbox outbox,
     MailRenderer renderer,
     IOptions<SiteOptions> site,
     IOptions<DataProtectionTokenProviderOptions> tokens,
@@ -27,11 +28,11 @@ public sealed class AccountEmails(
 {
     public const string ResetPasswordPath = "/admin/account/resetpassword";
 
-    public Task SendPasswordResetAsync(ApplicationUser user, Language language) =>
-        SendAsync(user, language, "ResetMail");
+    public Task AddPasswordResetAsync(ApplicationUser user, Language language) =>
+        AddAsync(user, language, "ResetMail");
 
-    public Task SendInvitationAsync(ApplicationUser user, Language language) =>
-        SendAsync(user, language, "InvitationMail");
+    public Task AddInvitationAsync(ApplicationUser user, Language language) =>
+        AddAsync(user, language, "InvitationMail");
 
     /// <summary>The reset token as it travels in a URL (Identity's tokens hold characters a URL does not keep).</summary>
     public static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
@@ -49,7 +50,7 @@ public sealed class AccountEmails(
         }
     }
 
-    private async Task SendAsync(ApplicationUser user, Language language, string kind)
+    private async Task AddAsync(ApplicationUser user, Language language, string kind)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = site.Value.Absolute(
@@ -61,6 +62,6 @@ public sealed class AccountEmails(
             Action: text[kind + "Action"],
             Link: link,
             Lifetime: text[kind + "Lifetime", (int)tokens.Value.TokenLifespan.TotalHours]));
-        mail.Enqueue(rendered.ToMessage(to));
+        outbox.Add(rendered.ToMessage(to));
     }
 }

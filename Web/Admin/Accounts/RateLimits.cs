@@ -12,14 +12,23 @@ public static class RateLimits
     /// <summary>Submissions per minute and address; <c>RateLimits:LoginAttemptsPerMinute</c> overrides it.</summary>
     public const int LoginAttemptsPerMinute = 10;
 
+    /// <summary>The newsletter form in every public page's footer: submissions per client address.</summary>
+    public const string Newsletter = "newsletter";
+
+    /// <summary>Subscriptions per minute and address; <c>RateLimits:NewsletterPostsPerMinute</c> overrides it.</summary>
+    public const int NewsletterPostsPerMinute = 5;
+
     public static void Configure(RateLimiterOptions options, IConfiguration configuration)
     {
-        var permitted = configuration.GetValue("RateLimits:LoginAttemptsPerMinute", LoginAttemptsPerMinute);
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        options.AddPolicy(Login, context => HttpMethods.IsPost(context.Request.Method)
+        options.AddPolicy(Login, PostsPerMinute(configuration.GetValue("RateLimits:LoginAttemptsPerMinute", LoginAttemptsPerMinute)));
+        options.AddPolicy(Newsletter, PostsPerMinute(configuration.GetValue("RateLimits:NewsletterPostsPerMinute", NewsletterPostsPerMinute)));
+    }
+
+    private static Func<HttpContext, RateLimitPartition<string>> PostsPerMinute(int permitted) =>
+        context => HttpMethods.IsPost(context.Request.Method)
             ? RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permitted, Window = TimeSpan.FromMinutes(1) })
-            : RateLimitPartition.GetNoLimiter("read"));
-    }
+            : RateLimitPartition.GetNoLimiter("read");
 }

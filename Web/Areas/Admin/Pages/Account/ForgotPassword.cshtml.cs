@@ -52,9 +52,9 @@ public sealed class ForgotPasswordModel(
         {
             await audit.RecordNowAsync(Input.Email, AuditActions.PasswordResetRequested, Input.Email, "no such member of staff");
         }
-        else if (await RecordMailAsync(user.Id, user.Email!))
+        else
         {
-            await emails.SendPasswordResetAsync(user, SiteLanguage.Current);
+            await RecordMailAsync(user);
         }
 
         StatusMessage = text["ResetLinkSent", Input.Email];
@@ -62,14 +62,16 @@ public sealed class ForgotPasswordModel(
     }
 
     /// <summary>
-    /// Records a reset mail to the account, or the refusal when <see cref="MailsPerHour"/> went out in
-    /// the last hour (the audit log is the count). The account's row stays locked until the entry is
-    /// saved, so that requests sent at the same moment count each other.
+    /// Puts a reset mail to the account in the outbox and records it, or records the refusal when
+    /// <see cref="MailsPerHour"/> went out in the last hour (the audit log is the count), in one
+    /// transaction. The account's row stays locked until the entry is saved, so that requests sent at
+    /// the same moment count each other.
     /// </summary>
-    private async Task<bool> RecordMailAsync(string userId, string email)
+    private async Task RecordMailAsync(ApplicationUser user)
     {
+        var email = user.Email!;
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "AspNetUsers" WHERE "Id" = {userId} FOR UPDATE""");
+        await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "AspNetUsers" WHERE "Id" = {user.Id} FOR UPDATE""");
         var since = time.GetUtcNow().AddHours(-1);
         var mailed = await db.AuditEntries.CountAsync(e => e.User == email && e.Action == Mailed && e.At > since);
         var allowed = mailed < MailsPerHour;
@@ -78,9 +80,13 @@ public sealed class ForgotPasswordModel(
             allowed ? Mailed : AuditActions.PasswordResetRequested,
             email,
             allowed ? "" : $"no e-mail: {MailsPerHour} reset mails in the last hour");
+        if (allowed)
+        {
+            await emails.AddPasswordResetAsync(user, SiteLanguage.Current);
+        }
+
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        return allowed;
     }
 
     public sealed class InputModel

@@ -39,7 +39,8 @@ public sealed class CreateModel(
 
         var user = new ApplicationUser { UserName = Input.Email, Email = Input.Email, EmailConfirmed = true };
         var password = string.IsNullOrEmpty(Input.Password) ? null : Input.Password;
-        var result = await accounts.CreateAsync(User, user, password, Input.ChosenRoles);
+        var language = Languages.TryParse(Input.Language, out var chosen) ? chosen : Languages.Default;
+        var result = await accounts.CreateAsync(User, user, password, Input.ChosenRoles, () => emails.AddInvitationAsync(user, language));
         if (!result.Succeeded)
         {
             ModelState.AddIdentityErrors(
@@ -48,11 +49,6 @@ public sealed class CreateModel(
                 email: $"{nameof(Input)}.{nameof(Input.Email)}",
                 newPassword: $"{nameof(Input)}.{nameof(Input.Password)}");
             return Page();
-        }
-
-        if (password is null)
-        {
-            await emails.SendInvitationAsync(user, Languages.TryParse(Input.Language, out var language) ? language : Languages.Default);
         }
 
         StatusMessage = text[password is null ? "UserInvited" : "UserCreated", user.Email!];
