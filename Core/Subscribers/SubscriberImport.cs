@@ -96,6 +96,18 @@ public sealed class SubscriberImport
 
     public string? Error { get; set; }
 
+    /// <summary>The lowest and highest ids the new subscribers got (a form subscription at the same time may have one in between); null when none was added.</summary>
+    public long? AddedFromId { get; set; }
+
+    public long? AddedToId { get; set; }
+
+    /// <summary>
+    /// In <see cref="SubscriberImportMode.Confirm"/> mode, the highest subscriber id whose confirmation
+    /// mail is in the outbox: the mails are queued in batches after the import, and this is where the
+    /// next batch starts. Equal to <see cref="AddedToId"/> when all are queued.
+    /// </summary>
+    public long? ConfirmationsQueuedToId { get; set; }
+
     public DateTimeOffset? StartedAt { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }

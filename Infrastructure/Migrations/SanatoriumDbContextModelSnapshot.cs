@@ -813,6 +813,12 @@ namespace Sanatorium.Infrastructure.Migrations
                     b.Property<long>("Added")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("AddedFromId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("AddedToId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
@@ -823,6 +829,9 @@ namespace Sanatorium.Infrastructure.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<long>("BytesTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ConfirmationsQueuedToId")
                         .HasColumnType("bigint");
 
                     b.Property<char>("Delimiter")

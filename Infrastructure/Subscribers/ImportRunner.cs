@@ -179,7 +179,8 @@ public sealed class ImportRunner(
             ("source", import.ConsentSource),
             ("attestedBy", attested ? import.UploadedBy : DBNull.Value),
             ("details", $"{import.ConsentSource}: {import.FileName}"));
-        var (skipped, added) = (merge[^2], merge[^1]);
+        var skipped = merge[1][0];
+        var (added, fromId, toId) = (merge[2][0], merge[2][1], merge[2][2]);
         logger.LogInformation(
             "Import {Id}: {Rows} good rows staged in {Staged} ms, merged in {Merged} ms.",
             import.Id,
@@ -192,14 +193,17 @@ public sealed class ImportRunner(
             attempt,
             """
             "Status" = 'Done', "FinishedAt" = now(), "LeaseUntil" = NULL, "BytesProcessed" = "BytesTotal",
-            "Rows" = @rows, "BadRows" = @bad, "Added" = @added, "Merged" = @merged, "Skipped" = @skipped
+            "Rows" = @rows, "BadRows" = @bad, "Added" = @added, "Merged" = @merged, "Skipped" = @skipped,
+            "AddedFromId" = CASE WHEN @added > 0 THEN @fromId END, "AddedToId" = CASE WHEN @added > 0 THEN @toId END
             """,
             cancellationToken,
             ("rows", progress.Good + progress.Bad),
             ("bad", progress.Bad),
             ("added", added),
             ("merged", progress.Good - added - skipped),
-            ("skipped", skipped));
+            ("skipped", skipped),
+            ("fromId", fromId),
+            ("toId", toId));
         if (done == 0)
         {
             // Another worker holds the import now: this attempt's merge is rolled back.
@@ -219,7 +223,7 @@ public sealed class ImportRunner(
     /// address committed meanwhile breaks the unique index, and the import runs again. A new
     /// subscriber's record of the import is their consent record (source Import, "import N", created
     /// at), not a history line: a million history lines would double the import's time. The last two
-    /// statements answer the lines skipped and the subscribers added.
+    /// statements answer the lines skipped and the subscribers added (how many, and their lowest and highest ids).
     /// </summary>
     private static readonly string[] MergeSql =
     [
@@ -238,6 +242,7 @@ public sealed class ImportRunner(
            OR r.email IN (SELECT "Email" FROM "Subscribers" WHERE "Status" = 'Unsubscribed')
         """,
         """
+        WITH added AS (
         INSERT INTO "Subscribers"
             ("Email", "Name", "Language", "Status", "Source", "CreatedAt", "ConfirmedAt", "ConsentAt",
              "ConsentSource", "ConsentLanguage", "ConsentAttestedBy", "Stamp")
@@ -248,22 +253,30 @@ public sealed class ImportRunner(
         WHERE NOT EXISTS (SELECT 1 FROM "SuppressedAddresses" s WHERE s."EmailHash" = r.email_hash)
           AND NOT EXISTS (SELECT 1 FROM "Subscribers" t WHERE t."Email" = r.email)
         ORDER BY email, line
+        RETURNING "Id")
+        SELECT count(*), coalesce(min("Id"), 0), coalesce(max("Id"), 0) FROM added
         """,
     ];
 
-    /// <summary>Runs <see cref="MergeSql"/> in order; answers for each statement the count it returned (a SELECT) or the rows it changed.</summary>
-    private static async Task<long[]> MergeAsync(
+    /// <summary>Runs <see cref="MergeSql"/> in order; answers for each statement the numbers its SELECT returned, or the rows it changed.</summary>
+    private static async Task<long[][]> MergeAsync(
         NpgsqlConnection connection,
         CancellationToken cancellationToken,
         params (string Name, object Value)[] parameters)
     {
-        var results = new List<long>();
+        var results = new List<long[]>();
         foreach (var sql in MergeSql)
         {
             await using var command = Command(connection, sql, [.. parameters.Where(p => sql.Contains("@" + p.Name, StringComparison.Ordinal))]);
-            results.Add(sql.TrimStart().StartsWith("SELECT", StringComparison.Ordinal)
-                ? (long)(await command.ExecuteScalarAsync(cancellationToken))!
-                : await command.ExecuteNonQueryAsync(cancellationToken));
+            if (!sql.Contains("SELECT count(*)", StringComparison.Ordinal))
+            {
+                results.Add([await command.ExecuteNonQueryAsync(cancellationToken)]);
+                continue;
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            results.Add([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetInt64)]);
         }
 
         return [.. results];

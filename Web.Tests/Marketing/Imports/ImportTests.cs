@@ -93,7 +93,7 @@ public sealed class ImportTests(ImportSite site) : IClassFixture<ImportSite>
     }
 
     [Fact]
-    public async Task A_file_with_semicolons_a_byte_order_mark_and_no_header_is_read_and_confirm_mode_stores_pending_subscribers()
+    public async Task A_file_with_semicolons_a_byte_order_mark_and_no_header_is_read_and_confirm_mode_stores_pending_subscribers_each_with_a_confirmation_mail()
     {
         var client = await MarketerAsync();
         var csv = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("semi1@example.org;en;Semi One\r\nsemi2@example.org;;Семён\r\n")).ToArray();
@@ -110,6 +110,19 @@ public sealed class ImportTests(ImportSite site) : IClassFixture<ImportSite>
         Assert.All(semi, s => Assert.Equal((SubscriberStatus.Pending, null, null, $"import {import.Id}"), (s.Status, s.ConsentAttestedBy, s.ConsentAt, s.ConsentSource)));
         Assert.Equal(("Semi One", Language.En), (semi[0].Name, semi[0].Language));
         Assert.Equal(("Семён", Language.Ru), (semi[1].Name, semi[1].Language));
+
+        // Each new subscriber gets one confirmation mail, queued in the outbox after the import.
+        var ids = semi.Select(s => s.Id).ToList();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        List<long?> mailed;
+        while ((mailed = await site.WithDbAsync(db => db.OutboxMessages.Where(m => ids.Contains(m.SubscriberId!.Value)).Select(m => m.SubscriberId).ToListAsync())).Count < 2
+            && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.Equal(ids.Cast<long?>().Order(), mailed.Order());
+        Assert.Equal(import.AddedToId, await site.WithDbAsync(db => db.SubscriberImports.Where(i => i.Id == import.Id).Select(i => i.ConfirmationsQueuedToId).SingleAsync()));
     }
 
     [Theory]

@@ -12,7 +12,7 @@ using Sanatorium.Infrastructure.Data;
 namespace Sanatorium.Infrastructure.Migrations
 {
     [DbContext(typeof(SanatoriumDbContext))]
-    [Migration("20261201203756_SubscriberImports")]
+    [Migration("20261201204329_SubscriberImports")]
     partial class SubscriberImports
     {
         /// <inheritdoc />
@@ -816,6 +816,12 @@ namespace Sanatorium.Infrastructure.Migrations
                     b.Property<long>("Added")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("AddedFromId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("AddedToId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
@@ -826,6 +832,9 @@ namespace Sanatorium.Infrastructure.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<long>("BytesTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ConfirmationsQueuedToId")
                         .HasColumnType("bigint");
 
                     b.Property<char>("Delimiter")
