@@ -77,11 +77,15 @@ public static class DependencyInjection
         services.AddScoped<MailOutbox>();
         services.AddSingleton<SubscriberHasher>();
         services.AddSubscriptions();
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
+        services.AddSingleton<ImportRunner>();
         services.AddScoped<DatabaseInitializer>();
         services.AddHostedService<DatabaseStartup>();
-        // After DatabaseStartup, so that it reads a migrated outbox.
+        // After DatabaseStartup, so that they read a migrated database.
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<OutboxSender>();
+        services.AddSingleton<ImportWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<ImportWorker>());
         services.AddHealthChecks().AddDbContextCheck<SanatoriumDbContext>("database");
         return services;
     }

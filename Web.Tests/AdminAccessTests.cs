@@ -112,6 +112,12 @@ public sealed partial class AdminAccessTests(SiteFactory site) : IClassFixture<S
                 db.Promotions.Add(new Promotion("matrix", DateOnly.MinValue, DateOnly.MaxValue));
                 await db.SaveChangesAsync();
             }
+
+            if (!await db.SubscriberImports.AnyAsync())
+            {
+                db.SubscriberImports.Add(new SubscriberImport("admin@staraya-russa.test", DateTimeOffset.UtcNow, "list.csv", "/nonexistent/list.csv", 0));
+                await db.SaveChangesAsync();
+            }
         });
         var contentIds = await site.WithDbAsync(async db => new Dictionary<string, string>
         {

@@ -42,6 +42,8 @@ builder.Services.AddSingleton<ContentRenderer>();
 builder.Services.AddScoped<PromotionCards>();
 builder.Services.AddMemoryCache();
 builder.Services.AddScoped<SiteContacts>();
+builder.Services.AddScoped<Sanatorium.Web.Areas.Admin.Pages.Marketing.Imports.ImportUpload>();
+builder.Services.AddHostedService<Sanatorium.Web.Areas.Admin.Pages.Marketing.Imports.ImportConfirmations>();
 
 var app = builder.Build();
 

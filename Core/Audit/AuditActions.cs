@@ -29,6 +29,7 @@ public static class AuditActions
     public const string SubscriberUnsubscribed = "subscriber.unsubscribed";
     public const string SubscriberErased = "subscriber.erased";
     public const string SubscribersExported = "subscribers.exported";
+    public const string SubscribersImportStarted = "subscribers.import-started";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -38,6 +39,6 @@ public static class AuditActions
         UserCreated, UserRolesChanged, UserLocked, UserUnlocked, UserDeleted,
         ContentCreated, ContentSaved, ContentDiscarded, ContentPublished, ContentUnpublished,
         ContactsSaved,
-        SubscriberUnsubscribed, SubscriberErased, SubscribersExported,
+        SubscriberUnsubscribed, SubscriberErased, SubscribersExported, SubscribersImportStarted,
     ];
 }

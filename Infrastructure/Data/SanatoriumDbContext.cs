@@ -44,6 +44,8 @@ public sealed class SanatoriumDbContext(DbContextOptions<SanatoriumDbContext> op
 
     public DbSet<SuppressedAddress> SuppressedAddresses => Set<SuppressedAddress>();
 
+    public DbSet<SubscriberImport> SubscriberImports => Set<SubscriberImport>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<SiteSecret> SiteSecrets => Set<SiteSecret>();

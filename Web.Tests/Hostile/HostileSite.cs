@@ -67,6 +67,14 @@ public class HostileSite : SiteFactory
     /// <summary>Every URL and form of the site, discovered once per site (see <see cref="SiteMap"/>).</summary>
     public Task<SiteMap> MapAsync() => map ??= SiteMap.DiscoverAsync(this);
 
+    /// <summary>The subscriber import's upload, which takes files far larger than Kestrel's limit, held here to less than that limit so that the suite's 30 MiB bodies are over it too.</summary>
+    protected override IDictionary<string, string?> Settings()
+    {
+        var settings = base.Settings();
+        settings["Import:MaxFileBytes"] = "20000000";
+        return settings;
+    }
+
     public Session NewSession(Audience audience = Audience.Visitor)
     {
         var cookies = new CookieContainer();
@@ -216,6 +224,11 @@ public class HostileSite : SiteFactory
             db.Subscribers.AddRange(
                 new Subscriber("hostile.reader@staraya-russa.test", Language.Ru, SubscriberSource.Form, DateTimeOffset.UtcNow) { Status = SubscriberStatus.Confirmed },
                 new Subscriber("hostile.importee@staraya-russa.test", Language.En, SubscriberSource.Import, DateTimeOffset.UtcNow) { Name = "Hostile" });
+            // An uploaded subscriber import, so that its mapping form is found and attacked too.
+            var importFile = Path.Combine(Path.GetTempPath(), "sanatorium-imports", $"hostile-{Guid.NewGuid():N}.csv");
+            Directory.CreateDirectory(Path.GetDirectoryName(importFile)!);
+            await File.WriteAllTextAsync(importFile, "email,language,name\nhostile@example.org,ru,Hostile\n");
+            db.SubscriberImports.Add(new SubscriberImport("admin@staraya-russa.test", DateTimeOffset.UtcNow, "hostile.csv", importFile, new FileInfo(importFile).Length) { HasHeader = true });
             await db.SaveChangesAsync();
         });
         SparedUserIds.UnionWith(await WithDbAsync(db => db.Users.Select(u => u.Id).ToListAsync()));

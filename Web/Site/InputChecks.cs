@@ -12,7 +12,7 @@ namespace Sanatorium.Web.Site;
 /// 413 when it breaks a size limit (Kestrel's request body size; FormOptions' value length, field count
 /// and multipart limits; a multipart field is held to the same value length as an urlencoded one, which
 /// the form reader does not do by itself) and 400 when it is malformed. The status-code pages then explain the refusal
-/// in the visitor's language.
+/// in the visitor's language. A page marked <see cref="StreamedUploadAttribute"/> reads its body itself and is left to it.
 /// </summary>
 internal static class InputChecks
 {
@@ -38,7 +38,7 @@ internal static class InputChecks
             return StatusCodes.Status400BadRequest;
         }
 
-        if (!request.HasFormContentType)
+        if (!request.HasFormContentType || request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<StreamedUploadAttribute>() is not null)
         {
             return null;
         }
