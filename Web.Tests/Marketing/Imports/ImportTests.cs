@@ -73,6 +73,13 @@ public sealed class ImportTests(ImportSite site) : IClassFixture<ImportSite>
             .Where(e => e.Kind == SubscriberEventKind.Imported && e.Details.StartsWith($"import {import.Id}:")).Select(e => e.SubscriberId).ToListAsync());
         // An existing subscriber the import met gets a history line; a new one's consent record names the import.
         Assert.Equal([kept.Id], history);
+        foreach (var met in new[] { anna, kept })
+        {
+            var (_, details) = await client.GetPageAsync($"/admin/marketing/subscribers/{met.Id}");
+            Assert.Contains(
+                details.QuerySelectorAll("table.history tbody tr"),
+                row => row.TextContent.Contains("импортирован", StringComparison.Ordinal) && row.TextContent.Contains($"import {import.Id}", StringComparison.Ordinal));
+        }
 
         var (_, page) = await client.GetPageAsync($"{ImportSteps.ImportsPath}/details/{import.Id}");
         var badRows = page.QuerySelectorAll("table.bad-rows tbody tr").Select(r => r.TextContent).ToList();

@@ -36,7 +36,12 @@ public sealed class DetailsModel(
             .OrderBy(e => e.At)
             .ThenBy(e => e.Id)
             .ToListAsync(cancellationToken);
-        History = events.Where(e => e.Kind != SubscriberEventKind.MailSent).ToList();
+        // A subscriber an import added has no history line for it (a million would double the
+        // import's time, docs/decisions/0021): their consent record is that line.
+        IEnumerable<SubscriberEvent> added = subscriber.Source == SubscriberSource.Import
+            ? [new SubscriberEvent(subscriber.Id, subscriber.CreatedAt, SubscriberEventKind.Imported, subscriber.ConsentSource ?? "")]
+            : [];
+        History = added.Concat(events.Where(e => e.Kind != SubscriberEventKind.MailSent)).ToList();
         MailsSent = events.Where(e => e.Kind == SubscriberEventKind.MailSent).ToList();
         return Page();
     }
