@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Npgsql;
+using Sanatorium.Core;
 using Sanatorium.Core.Mail;
 using Sanatorium.Core.Subscribers;
 using Sanatorium.Infrastructure.Data;
@@ -154,7 +155,7 @@ public sealed class OutboxSender(
     {
         logger.LogError("The mail server refused \"{Subject}\" to {To}: {Reply}", message.Subject, message.Recipient, reply);
         var now = time.GetUtcNow();
-        var error = Truncate(reply, OutboxMessage.MaxErrorLength);
+        var error = reply.AtMost(OutboxMessage.MaxErrorLength);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(
             set => set.SetProperty(m => m.FailedAt, now)
@@ -175,7 +176,7 @@ public sealed class OutboxSender(
             return;
         }
 
-        var text = Truncate(details, SubscriberEvent.MaxDetailsLength);
+        var text = details.AtMost(SubscriberEvent.MaxDetailsLength);
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "SubscriberEvents" ("SubscriberId", "At", "Kind", "Details")
             SELECT "Id", {time.GetUtcNow()}, {kind.ToString()}, {text} FROM "Subscribers" WHERE "Id" = {subscriber}
@@ -187,7 +188,7 @@ public sealed class OutboxSender(
         var attempts = message.Attempts + 1;
         var delay = options.Value.FirstRetryDelay * Math.Pow(2, Math.Min(attempts - 1, 30));
         var next = time.GetUtcNow() + (delay < options.Value.MaxRetryDelay ? delay : options.Value.MaxRetryDelay);
-        var text = Truncate(error, OutboxMessage.MaxErrorLength);
+        var text = error.AtMost(OutboxMessage.MaxErrorLength);
         await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(
             set => set.SetProperty(m => m.Attempts, attempts)
                 .SetProperty(m => m.NextAttemptAt, next)
@@ -271,6 +272,4 @@ public sealed class OutboxSender(
     private static string Reply(Exception e) => e is SmtpCommandException command
         ? $"{(int)command.StatusCode} {command.Message}"
         : $"{e.GetType().Name}: {e.Message}";
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

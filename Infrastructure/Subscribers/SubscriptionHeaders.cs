@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using MimeKit;
-using MimeKit.Utils;
 using Sanatorium.Core;
 using Sanatorium.Infrastructure.Options;
 
@@ -9,8 +8,9 @@ namespace Sanatorium.Infrastructure.Subscribers;
 /// <summary>
 /// What every newsletter mail carries besides its words (DESIGN.md, "Contracts"): <c>List-Unsubscribe</c>
 /// with the subscriber's signed https link (and <c>mailto:</c> when <c>Newsletter:UnsubscribeMailto</c> is
-/// set), <c>List-Unsubscribe-Post: List-Unsubscribe=One-Click</c> (RFC 8058), <c>List-Id</c> and a
-/// <c>Message-ID</c> of the site's own. The welcome mail uses it now; campaigns use it for each recipient.
+/// set), <c>List-Unsubscribe-Post: List-Unsubscribe=One-Click</c> (RFC 8058) and <c>List-Id</c>; the
+/// unique <c>Message-ID</c> is given where the message is sent from (<see cref="Email.MailOutbox"/>).
+/// The welcome mail uses it now; campaigns use it for each recipient.
 /// </summary>
 public sealed class SubscriptionHeaders(SubscriptionLinks links, IOptions<SiteOptions> site, IOptions<SubscriptionOptions> options)
 {
@@ -31,7 +31,6 @@ public sealed class SubscriptionHeaders(SubscriptionLinks links, IOptions<SiteOp
         message.Headers.Replace(HeaderId.ListUnsubscribe, targets);
         message.Headers.Replace("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         message.Headers.Replace(HeaderId.ListId, ListName + " <" + ListId + ">");
-        message.MessageId = MimeUtils.GenerateMessageId(new Uri(site.Value.BaseUrl).IdnHost);
     }
 
     /// <summary>The subscriber's unsubscribe link, which the mail shows and <see cref="Apply"/> puts in the headers.</summary>

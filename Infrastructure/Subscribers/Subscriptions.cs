@@ -80,14 +80,22 @@ public sealed class Subscriptions(
     /// <summary>
     /// Unsubscribes the subscriber (<paramref name="how"/> goes into their history); a second time, or
     /// for a subscriber erased meanwhile, changes nothing. A new stamp voids any confirmation link still out.
+    /// The row is locked for the transaction, so two requests at once record one departure;
+    /// <paramref name="record"/> adds what else the change must be saved with (a back office audit entry).
     /// </summary>
-    public async Task UnsubscribeAsync(long subscriberId, string how, CancellationToken cancellationToken)
+    public async Task<UnsubscribeResult> UnsubscribeAsync(
+        long subscriberId, string how, CancellationToken cancellationToken, Action? record = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var subscriber = await LockAsync(subscriberId, cancellationToken);
-        if (subscriber is null || subscriber.Status == SubscriberStatus.Unsubscribed)
+        if (subscriber is null)
         {
-            return;
+            return UnsubscribeResult.NotFound;
+        }
+
+        if (subscriber.Status == SubscriberStatus.Unsubscribed)
+        {
+            return UnsubscribeResult.AlreadyUnsubscribed;
         }
 
         var now = time.GetUtcNow();
@@ -95,8 +103,10 @@ public sealed class Subscriptions(
         subscriber.UnsubscribedAt = now;
         subscriber.Stamp = Guid.NewGuid();
         db.SubscriberEvents.Add(new SubscriberEvent(subscriber.Id, now, SubscriberEventKind.Unsubscribed, how));
+        record?.Invoke();
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return UnsubscribeResult.Unsubscribed;
     }
 
     private async Task TrySubscribeAsync(
@@ -137,9 +147,7 @@ public sealed class Subscriptions(
 
             subscriber.Language = language;
             subscriber.ConsentAt = now;
-            subscriber.ConsentSource = consent.Page.Length <= Subscriber.MaxConsentSourceLength
-                ? consent.Page
-                : consent.Page[..Subscriber.MaxConsentSourceLength];
+            subscriber.ConsentSource = consent.Page.AtMost(Subscriber.MaxConsentSourceLength);
             subscriber.ConsentLanguage = language;
             subscriber.ConsentIpHash = await hasher.HashAsync(consent.ClientAddress, cancellationToken);
             subscriber.ConsentAttestedBy = null;
@@ -164,6 +172,13 @@ public sealed class Subscriptions(
 
 /// <summary>The consent record of a form subscription: the page it was given on and the client's IP address (stored only hashed).</summary>
 public sealed record Consent(string Page, string ClientAddress);
+
+public enum UnsubscribeResult
+{
+    Unsubscribed,
+    AlreadyUnsubscribed,
+    NotFound,
+}
 
 public enum ConfirmationResult
 {

@@ -38,7 +38,7 @@ public sealed class MailOutboxTests
             var mail = await MailDev.WaitForMailToAsync(email, maildev.Web);
 
             Assert.Equal("Смена пароля — АМАКС «Старая Русса»", mail.Subject);
-            await WaitUntilAsync(() => site.WithDbAsync(db => db.OutboxMessages.AllAsync(m => !m.Recipient.Contains(email))), "the sent mail left the outbox");
+            await Eventually.HoldsAsync(() => site.WithDbAsync(db => db.OutboxMessages.AllAsync(m => !m.Recipient.Contains(email))), "the sent mail left the outbox");
         }
         finally
         {
@@ -99,7 +99,7 @@ public sealed class MailOutboxTests
                 await MailDev.WaitForMailToAsync(address);
             }
 
-            await WaitUntilAsync(() => one.WithDbAsync(db => db.OutboxMessages.AllAsync(m => m.Subject != "Once")), "the outbox is empty");
+            await Eventually.HoldsAsync(() => one.WithDbAsync(db => db.OutboxMessages.AllAsync(m => m.Subject != "Once")), "the outbox is empty");
             await Task.Delay(TimeSpan.FromSeconds(1));
             foreach (var address in addresses)
             {
@@ -117,7 +117,7 @@ public sealed class MailOutboxTests
     private static async Task<string> WaitForFailedAttemptAsync(SiteFactory site, string email)
     {
         string? error = null;
-        await WaitUntilAsync(
+        await Eventually.HoldsAsync(
             async () =>
             {
                 error = await site.WithDbAsync(db => db.OutboxMessages
@@ -128,15 +128,5 @@ public sealed class MailOutboxTests
             },
             "a failed attempt is recorded in the outbox");
         return error!;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Waited 30 s for: {what}.");
-            await Task.Delay(100);
-        }
     }
 }

@@ -56,18 +56,15 @@ public sealed class SubscriberJourneyTests(SiteFactory site) : IClassFixture<Sit
     /// <summary>The page once <paramref name="ready"/> holds (mail is marked sent a moment after MailDev has it).</summary>
     private static async Task<AngleSharp.Dom.IDocument> WaitForPageAsync(HttpClient client, string path, Func<AngleSharp.Dom.IDocument, bool> ready)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var (response, page) = await client.GetPageAsync(path);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            if (ready(page))
+        AngleSharp.Dom.IDocument? page = null;
+        await Eventually.HoldsAsync(
+            async () =>
             {
-                return page;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"{path} did not show what was expected within 30 s:\n{page.Body?.TextContent}");
-            await Task.Delay(200);
-        }
+                (var response, page) = await client.GetPageAsync(path);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                return ready(page);
+            },
+            $"{path} shows what was expected");
+        return page!;
     }
 }

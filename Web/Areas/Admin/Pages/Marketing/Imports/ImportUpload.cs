@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
+using Sanatorium.Core;
 using Sanatorium.Infrastructure.Subscribers;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Marketing.Imports;
@@ -158,6 +159,6 @@ public sealed class ImportUpload(IAntiforgery antiforgery, IOptions<AntiforgeryO
     {
         var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).ToString();
         name = new string(Path.GetFileName(name.Replace('\\', '/')).Where(c => !char.IsControl(c)).ToArray()).Trim();
-        return name.Length > Core.Subscribers.SubscriberImport.MaxFileNameLength ? name[..Core.Subscribers.SubscriberImport.MaxFileNameLength] : name;
+        return name.AtMost(Core.Subscribers.SubscriberImport.MaxFileNameLength);
     }
 }

@@ -5,6 +5,7 @@ using Sanatorium.Core.Audit;
 using Sanatorium.Core.Subscribers;
 using Sanatorium.Infrastructure.Audit;
 using Sanatorium.Infrastructure.Data;
+using Sanatorium.Infrastructure.Subscribers;
 using Sanatorium.Web.Admin;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Marketing.Subscribers;
@@ -13,7 +14,7 @@ namespace Sanatorium.Web.Areas.Admin.Pages.Marketing.Subscribers;
 public sealed class DetailsModel(
     SanatoriumDbContext db,
     AuditLog audit,
-    TimeProvider time,
+    Subscriptions subscriptions,
     IStringLocalizer<AdminResource> text) : AdminPageModel
 {
     public Subscriber Subscriber { get; private set; } = null!;
@@ -47,31 +48,17 @@ public sealed class DetailsModel(
     }
 
     /// <summary>Unsubscribes them at once (a request by phone, say): final until they subscribe and confirm again.</summary>
-    public async Task<IActionResult> OnPostUnsubscribeAsync(long id, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // One statement decides, so two marketers pressing the button at once record one departure.
-        var changed = await db.Subscribers
-            .Where(s => s.Id == id && s.Status != SubscriberStatus.Unsubscribed)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(x => x.Status, SubscriberStatus.Unsubscribed)
-                    .SetProperty(x => x.UnsubscribedAt, now)
-                    .SetProperty(x => x.Stamp, Guid.NewGuid()),
-                cancellationToken);
-        if (changed == 0)
+    public async Task<IActionResult> OnPostUnsubscribeAsync(long id, CancellationToken cancellationToken) =>
+        await subscriptions.UnsubscribeAsync(
+            id,
+            StaffName,
+            cancellationToken,
+            () => audit.Record(StaffName, AuditActions.SubscriberUnsubscribed, Target(id))) switch
         {
-            return await db.Subscribers.AnyAsync(s => s.Id == id, cancellationToken)
-                ? Done(text["SubscriberAlreadyUnsubscribed"], id)
-                : NotFound();
-        }
-
-        db.SubscriberEvents.Add(new SubscriberEvent(id, now, SubscriberEventKind.Unsubscribed, StaffName));
-        audit.Record(StaffName, AuditActions.SubscriberUnsubscribed, Target(id));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Done(text["SubscriberUnsubscribed"], id);
-    }
+            UnsubscribeResult.Unsubscribed => Done(text["SubscriberUnsubscribed"], id),
+            UnsubscribeResult.AlreadyUnsubscribed => Done(text["SubscriberAlreadyUnsubscribed"], id),
+            _ => NotFound(),
+        };
 
     /// <summary>How the audit log names a subscriber: by id, never by address (an erased address must leave no trace).</summary>
     public static string Target(long id) => FormattableString.Invariant($"subscriber {id}");
