@@ -211,7 +211,7 @@ public sealed class SubscribeFormTests(SiteFactory site) : IClassFixture<SiteFac
         var subscriber = await site.SubscriberAsync(email);
         var history = await site.HistoryAsync(subscriber!.Id);
         Assert.Equal(3, history.Count(k => k == SubscriberEventKind.Subscribed));
-        Assert.Equal(3, await MailsCreatedAsync(subscriber.Id));
+        Assert.Equal(3, await site.MailsMadeForAsync(subscriber.Id));
     }
 
     [Fact]
@@ -231,12 +231,6 @@ public sealed class SubscribeFormTests(SiteFactory site) : IClassFixture<SiteFac
         Assert.Equal(SubscriberStatus.Pending, (await site.SubscriberAsync(email))?.Status);
         Assert.False(await site.WithDbAsync(db => db.SuppressedAddresses.AnyAsync(s => s.EmailHash == hash)));
     }
-
-    /// <summary>Mails made for a subscriber: still in the outbox, or sent (a MailSent line in their history).</summary>
-    private Task<int> MailsCreatedAsync(long subscriberId) =>
-        site.WithDbAsync(async db =>
-            await db.OutboxMessages.CountAsync(m => m.SubscriberId == subscriberId)
-            + await db.SubscriberEvents.CountAsync(e => e.SubscriberId == subscriberId && e.Kind == SubscriberEventKind.MailSent));
 
     /// <summary>What a subscription stores (mail already sent leaves the outbox, so the outbox is not counted).</summary>
     private Task<(int Subscribers, int Subscriptions)> CountsAsync() =>

@@ -42,6 +42,12 @@ internal static class Subscribing
     public static Task<List<SubscriberEventKind>> HistoryAsync(this SiteFactory site, long subscriberId) =>
         site.WithDbAsync(db => db.SubscriberEvents.Where(e => e.SubscriberId == subscriberId).OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync());
 
+    /// <summary>Mails made for a subscriber: still in the outbox, or sent (the sender deletes the row and adds a MailSent line to their history).</summary>
+    public static Task<int> MailsMadeForAsync(this SiteFactory site, long subscriberId) =>
+        site.WithDbAsync(async db =>
+            await db.OutboxMessages.CountAsync(m => m.SubscriberId == subscriberId)
+            + await db.SubscriberEvents.CountAsync(e => e.SubscriberId == subscriberId && e.Kind == SubscriberEventKind.MailSent));
+
     /// <summary>The headers of the first message to <paramref name="to"/> whose subject is <paramref name="subject"/>, as MailDev received it (names in lower case).</summary>
     public static async Task<IReadOnlyDictionary<string, string>> HeadersAsync(string to, string subject)
     {
