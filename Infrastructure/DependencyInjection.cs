@@ -9,6 +9,7 @@ using Sanatorium.Infrastructure.Content;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Infrastructure.Email;
 using Sanatorium.Infrastructure.Identity;
+using Sanatorium.Infrastructure.Newsletters;
 using Sanatorium.Infrastructure.Options;
 using Sanatorium.Infrastructure.Seed;
 using Sanatorium.Infrastructure.Subscribers;
@@ -75,6 +76,7 @@ public static class DependencyInjection
         services.AddScoped<LoginThrottle>();
         services.AddSingleton<MailKitEmailSender>();
         services.AddScoped<MailOutbox>();
+        services.AddScoped<CampaignLedger>();
         services.AddSingleton<SubscriberHasher>();
         services.AddSubscriptions();
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);

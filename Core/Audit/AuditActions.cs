@@ -30,6 +30,17 @@ public static class AuditActions
     public const string SubscriberErased = "subscriber.erased";
     public const string SubscribersExported = "subscribers.exported";
     public const string SubscribersImportStarted = "subscribers.import-started";
+    public const string CampaignCreated = "campaign.created";
+    public const string CampaignSaved = "campaign.saved";
+    public const string CampaignDeleted = "campaign.deleted";
+    public const string CampaignTestSent = "campaign.test-sent";
+    public const string CampaignScheduled = "campaign.scheduled";
+    public const string CampaignUnscheduled = "campaign.unscheduled";
+    public const string CampaignStarted = "campaign.started";
+    public const string CampaignPaused = "campaign.paused";
+    public const string CampaignResumed = "campaign.resumed";
+    public const string CampaignCancelled = "campaign.cancelled";
+    public const string CampaignResentToFailed = "campaign.resent-to-failed";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -40,5 +51,7 @@ public static class AuditActions
         ContentCreated, ContentSaved, ContentDiscarded, ContentPublished, ContentUnpublished,
         ContactsSaved,
         SubscriberUnsubscribed, SubscriberErased, SubscribersExported, SubscribersImportStarted,
+        CampaignCreated, CampaignSaved, CampaignDeleted, CampaignTestSent, CampaignScheduled, CampaignUnscheduled,
+        CampaignStarted, CampaignPaused, CampaignResumed, CampaignCancelled, CampaignResentToFailed,
     ];
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Sanatorium.Core.Audit;
 using Sanatorium.Core.Content;
 using Sanatorium.Core.Mail;
+using Sanatorium.Core.Newsletters;
 using Sanatorium.Core.Subscribers;
 using Sanatorium.Infrastructure.Identity;
 
@@ -45,6 +46,14 @@ public sealed class SanatoriumDbContext(DbContextOptions<SanatoriumDbContext> op
     public DbSet<SuppressedAddress> SuppressedAddresses => Set<SuppressedAddress>();
 
     public DbSet<SubscriberImport> SubscriberImports => Set<SubscriberImport>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<CampaignTranslation> CampaignTranslations => Set<CampaignTranslation>();
+
+    public DbSet<CampaignDelivery> CampaignDeliveries => Set<CampaignDelivery>();
+
+    public DbSet<CampaignLink> CampaignLinks => Set<CampaignLink>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
