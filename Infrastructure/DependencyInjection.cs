@@ -75,7 +75,9 @@ public static class DependencyInjection
         services.AddScoped<StaffAccounts>();
         services.AddScoped<LoginThrottle>();
         services.AddSingleton<MailKitEmailSender>();
+        services.AddSingleton<MailStamp>();
         services.AddScoped<MailOutbox>();
+        services.AddSingleton<CampaignMessages>();
         services.AddScoped<CampaignLedger>();
         services.AddSingleton<SubscriberHasher>();
         services.AddSubscriptions();
