@@ -20,15 +20,15 @@ public sealed class PreviewModel(SanatoriumDbContext db, CampaignMails mails) : 
         "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; " +
         "frame-ancestors 'self'; sandbox allow-popups allow-popups-to-escape-sandbox";
 
-    public async Task<IActionResult> OnGetAsync(long id, string language, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(long id, string lang, CancellationToken cancellationToken)
     {
-        if (!Languages.TryParse(language, out var lang)
+        if (!Languages.TryParse(lang, out var language)
             || await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is not { } campaign)
         {
             return NotFound();
         }
 
-        var mail = await mails.PreviewAsync(campaign, lang, cancellationToken);
+        var mail = await mails.PreviewAsync(campaign, language, cancellationToken);
         Response.Headers.ContentSecurityPolicy = Policy;
         Response.Headers.XFrameOptions = "SAMEORIGIN";
         Response.Headers.CacheControl = "no-store";
