@@ -153,6 +153,19 @@ public sealed class CampaignEditorTests(SiteFactory site) : IClassFixture<SiteFa
     }
 
     [Fact]
+    public async Task A_damaged_row_version_is_treated_as_a_stale_form()
+    {
+        var id = await site.AddBilingualCampaignAsync("Damaged");
+        var marketer = await site.LogInAsMarketerAsync();
+
+        var response = await marketer.SubmitFormAsync($"/admin/marketing/campaigns/{id}", new() { ["Version"] = "not-a-number", ["Input.Ru.Subject"] = "Чужая тема" }, "#campaign-form");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.NotNull((await response.ParseAsync()).QuerySelector("#conflict"));
+        Assert.Equal("Осенние скидки", (await site.CampaignAsync(id)).Translation(Language.Ru)!.Subject);
+    }
+
+    [Fact]
     public async Task A_draft_can_be_deleted_and_leaves_an_audit_entry()
     {
         var id = await site.AddBilingualCampaignAsync("Doomed");

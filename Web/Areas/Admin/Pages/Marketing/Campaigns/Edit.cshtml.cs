@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sanatorium.Core;
@@ -96,6 +98,11 @@ public sealed class EditModel(
             return Done(campaign, text["NotDraft"]);
         }
 
+        if (StaleForm)
+        {
+            return ConflictPage();
+        }
+
         if (!Input.Check(ModelState, text, markdown, Promotions.Select(p => p.Id).ToList(), out var audience))
         {
             return Page();
@@ -104,14 +111,7 @@ public sealed class EditModel(
         Input.ApplyTo(campaign, audience);
         Touch(campaign);
         audit.Record(StaffName, AuditActions.CampaignSaved, CampaignUrls.Target(id), campaign.Name);
-        if (!await SaveAsync(campaign, cancellationToken))
-        {
-            Conflict = true;
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
-        }
-
-        return Done(campaign, text["Saved"]);
+        return await SaveAsync(campaign, cancellationToken) ? Done(campaign, text["Saved"]) : ConflictPage();
     }
 
     public async Task<IActionResult> OnPostTestAsync(long id, CancellationToken cancellationToken)
@@ -267,7 +267,7 @@ public sealed class EditModel(
     /// <summary>Saves, unless the campaign changed since the form's <see cref="Version"/> (or the form's version is not one): false then, and nothing is written.</summary>
     private async Task<bool> SaveAsync(Campaign campaign, CancellationToken cancellationToken)
     {
-        if (ModelState.GetFieldValidationState(nameof(Version)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        if (StaleForm)
         {
             return false;
         }
@@ -282,6 +282,17 @@ public sealed class EditModel(
         {
             return false;
         }
+    }
+
+    /// <summary>The form's row version is not a number (a damaged or forged form): treated as stale.</summary>
+    private bool StaleForm => ModelState.GetFieldValidationState(nameof(Version)) == ModelValidationState.Invalid;
+
+    /// <summary>The form again as typed, with the notice that someone else changed the campaign; nothing was saved.</summary>
+    private PageResult ConflictPage()
+    {
+        Conflict = true;
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
     }
 
     private void Touch(Campaign campaign)
@@ -361,6 +372,7 @@ public sealed class EditModel(
             return null;
         }
 
+        // A moment before year 1 in UTC comes back as its first moment: in the past, and refused as such.
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, ResortClock.Zone), TimeSpan.Zero);
     }
 }
