@@ -35,6 +35,8 @@ builder.Services.AddScoped<IdentityErrorDescriber, LocalizedIdentityErrors>();
 builder.Services.AddScoped<AccountEmails>();
 builder.Services.AddScoped<MailRenderer>();
 builder.Services.AddScoped<SubscriptionMails>();
+builder.Services.AddScoped<CampaignMails>();
+builder.Services.AddSingleton<CampaignLinks>();
 builder.Services.AddAuthorization(AdminAccess.AddPolicies);
 builder.Services.AddRateLimiter(_ => { });
 builder.Services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>(RateLimits.Configure);
@@ -74,6 +76,7 @@ app.UseInputChecks();
 app.MapHealthChecks("/healthz").WithMetadata(new HttpMethodMetadata(ReadMethods.GetAndHead));
 app.MapSeo();
 app.MapMedia();
+app.MapCampaignLinks();
 app.MapRazorPages();
 
 app.Run();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Sanatorium.Core;
 using Sanatorium.Core.Content;
+using Sanatorium.Core.Newsletters;
 using Sanatorium.Core.Subscribers;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Infrastructure.Identity;
@@ -224,11 +225,21 @@ public class HostileSite : SiteFactory
             db.Subscribers.AddRange(
                 new Subscriber("hostile.reader@staraya-russa.test", Language.Ru, SubscriberSource.Form, DateTimeOffset.UtcNow) { Status = SubscriberStatus.Confirmed },
                 new Subscriber("hostile.importee@staraya-russa.test", Language.En, SubscriberSource.Import, DateTimeOffset.UtcNow) { Name = "Hostile" });
+            // A draft campaign, so the crawl reaches its editor, its preview and its forms.
+            var campaign = new Campaign("hostile-campaign", "admin@staraya-russa.test", DateTimeOffset.UtcNow);
+            foreach (var language in Languages.All)
+            {
+                (campaign.TranslationFor(language).Subject, campaign.TranslationFor(language).Body) = ("Hostile", "Hostile **campaign**.");
+            }
+
+            db.Campaigns.Add(campaign);
             // An uploaded subscriber import, so that its mapping form is found and attacked too.
             var importFile = Path.Combine(Path.GetTempPath(), "sanatorium-imports", $"hostile-{Guid.NewGuid():N}.csv");
             Directory.CreateDirectory(Path.GetDirectoryName(importFile)!);
             await File.WriteAllTextAsync(importFile, "email,language,name\nhostile@example.org,ru,Hostile\n");
             db.SubscriberImports.Add(new SubscriberImport("admin@staraya-russa.test", DateTimeOffset.UtcNow, "hostile.csv", importFile, new FileInfo(importFile).Length) { HasHeader = true });
+            await db.SaveChangesAsync();
+            campaign.PromotionIds = [promotion.Id];
             await db.SaveChangesAsync();
         });
         SparedUserIds.UnionWith(await WithDbAsync(db => db.Users.Select(u => u.Id).ToListAsync()));
