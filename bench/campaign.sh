@@ -32,6 +32,7 @@ now() { date +%s.%N; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN {print b - a}'; }
 cpu_seconds() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$1/stat"; } # utime + stime, clock ticks of 1/100 s
 token_of() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
+version_of() { grep -o 'name="Version" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
 
 sink_dir="$LOCAL_DIR/bench/postfix"
 if [ ! -x "$sink_dir/usr/sbin/smtp-sink" ]; then
@@ -90,18 +91,21 @@ send_campaign() { # name -> campaign id, once the site accepted "send now"
     "$base/admin/marketing/campaigns/new")
   id=${location##*/}
   [[ "$id" =~ ^[0-9]+$ ]] || { echo "creating the campaign was refused ($location)" >&2; exit 1; }
-  token=$(curl -fs -b "$work/cookies" "$base/admin/marketing/campaigns/$id" | token_of)
+  local page
+  page=$(curl -fs -b "$work/cookies" "$base/admin/marketing/campaigns/$id")
   curl -fs -o /dev/null -b "$work/cookies" \
-    --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Input.Name=$1" \
+    --data-urlencode "__RequestVerificationToken=$(token_of <<<"$page")" --data-urlencode "Version=$(version_of <<<"$page")" \
+    --data-urlencode "Input.Name=$1" --data-urlencode "Input.Audience=all" \
     --data-urlencode "Input.Ru.Subject=Осенние скидки на лечение" \
     --data-urlencode "Input.Ru.Preheader=Путёвки с лечением на 15 % дешевле до конца ноября" \
     --data-urlencode "Input.Ru.Body@$work/body.ru.md" \
     --data-urlencode "Input.En.Subject=Autumn offer on treatment stays" \
     --data-urlencode "Input.En.Preheader=Stays with treatment 15% off until the end of November" \
     --data-urlencode "Input.En.Body@$work/body.en.md" \
-    "$base/admin/marketing/campaigns/$id"
-  token=$(curl -fs -b "$work/cookies" "$base/admin/marketing/campaigns/$id" | token_of)
-  curl -fs -o /dev/null -b "$work/cookies" --data-urlencode "__RequestVerificationToken=$token" \
+    "$base/admin/marketing/campaigns/$id?handler=Save"
+  page=$(curl -fs -b "$work/cookies" "$base/admin/marketing/campaigns/$id")
+  curl -fs -o /dev/null -b "$work/cookies" \
+    --data-urlencode "__RequestVerificationToken=$(token_of <<<"$page")" --data-urlencode "Version=$(version_of <<<"$page")" \
     "$base/admin/marketing/campaigns/$id?handler=Send"
   [ "$(psql_bench -c "SELECT \"Status\" FROM \"Campaigns\" WHERE \"Id\" = $id")" != Draft ] || { echo "sending campaign $id was refused" >&2; exit 1; }
   echo "$id"
