@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sanatorium.Core;
 using Sanatorium.Core.Content;
+using Sanatorium.Core.Newsletters;
 using Sanatorium.Core.Subscribers;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Web.Admin;
@@ -62,6 +63,7 @@ public sealed partial class AdminAccessTests(SiteFactory site) : IClassFixture<S
                 "/Users/Index", "/Users/Create", "/Users/Edit", "/Users/Delete", "/Audit/Index",
                 "/Marketing/Index", "/Marketing/Subscribers/Index", "/Marketing/Subscribers/Details",
                 "/Marketing/Subscribers/Erase", "/Marketing/Subscribers/Export",
+                "/Marketing/Campaigns/Progress", "/Marketing/Campaigns/Cancel", "/Marketing/Campaigns/Report",
             },
             paths);
     }
@@ -137,6 +139,17 @@ public sealed partial class AdminAccessTests(SiteFactory site) : IClassFixture<S
 
             return (await db.Subscribers.Select(s => s.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture);
         });
+        // A paused campaign: its progress, cancel and report pages all answer (a draft's lead to its editor).
+        var campaignId = await site.WithDbAsync(async db =>
+        {
+            if (!await db.Campaigns.AnyAsync(c => c.Status == CampaignStatus.Paused))
+            {
+                db.Campaigns.Add(new Campaign("matrix", "admin@staraya-russa.test", DateTimeOffset.UtcNow) { Status = CampaignStatus.Paused, StartedAt = DateTimeOffset.UtcNow });
+                await db.SaveChangesAsync();
+            }
+
+            return (await db.Campaigns.Where(c => c.Status == CampaignStatus.Paused).Select(c => c.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture);
+        });
         var actions = site.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items;
         var pages = new List<AdminPage>();
         foreach (var page in actions.OfType<PageActionDescriptor>().Where(a => a.AreaName == AdminAccess.Area))
@@ -149,6 +162,7 @@ public sealed partial class AdminAccessTests(SiteFactory site) : IClassFixture<S
                 {
                     _ when page.ViewEnginePath.StartsWith("/Users/", StringComparison.Ordinal) => userId,
                     _ when page.ViewEnginePath.StartsWith("/Marketing/Subscribers/", StringComparison.Ordinal) => subscriberId,
+                    _ when page.ViewEnginePath.StartsWith("/Marketing/Campaigns/", StringComparison.Ordinal) => campaignId,
                     _ => contentIds.GetValueOrDefault(kind, "1"),
                 };
                 var url = Parameter().Replace(template, match => match.Groups[1].Value switch

@@ -38,7 +38,7 @@ public sealed class ProgressPageTests(SiteFactory site) : IClassFixture<SiteFact
         Assert.Equal("Обработано 6 из 12 (50 %)", bar.TextContent.Trim());
         Assert.Equal("Обработано 6 из 12 (50 %)", Shown("summary"));
         // Six lines served in the last minute: 0.1 a second, so six more take a minute.
-        Assert.Equal("0,1 писем в секунду", Shown("rate"));
+        Assert.Equal("0,1 писем/с", Shown("rate"));
         Assert.StartsWith("около 1 мин, до ", Shown("timeLeft"));
         Assert.True(page.QuerySelector("[data-progress='waiting']")!.HasAttribute("hidden"));
         Assert.NotNull(page.QuerySelector("[aria-live='polite']"));
