@@ -66,6 +66,27 @@ public sealed class ReportPageTests(SiteFactory site) : IClassFixture<SiteFactor
     }
 
     [Fact]
+    public async Task A_marketer_who_reads_english_gets_the_report_and_the_progress_in_english()
+    {
+        var id = await site.AddCampaignAsync("English", CampaignStatus.Sent, finishedAt: SubscriberData.Monday.AddHours(2));
+        var subscribers = await site.AddLinesAsync(id, "english", Sent(), Failed("550 5.1.1 User unknown"));
+        await site.WithDbAsync(db => db.Subscribers.Where(s => s.Id == subscribers[1]).ExecuteDeleteAsync());
+        var admin = await site.LogInAsAdministratorAsync();
+        var (_, russian) = await admin.GetPageAsync("/admin");
+        await admin.SubmitAsync(russian.Form("form[action='/admin/account/language']"), [], russian.QuerySelector("form[action='/admin/account/language'] button"));
+
+        var (_, page) = await admin.GetPageAsync($"/admin/marketing/campaigns/{id}/report");
+        var status = await admin.GetStringAsync($"/admin/marketing/campaigns/{id}/progress?handler=Status");
+
+        Assert.Equal("Campaign “English”: report", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("2 h 0 min", page.QuerySelectorAll("dl.report-times dd")[2].TextContent.Trim());
+        Assert.Equal("erased | 550 5.1.1 User unknown | 2026-11-02 12:00", string.Join(" | ", page.QuerySelectorAll("table.failed tbody td").Select(td => td.TextContent.Trim())));
+        Assert.Equal("Resend to failed (1)", page.QuerySelector("#resend-form button")!.TextContent.Trim());
+        Assert.Contains("\"summary\":\"2 of 2 served (100%)\"", status);
+        Assert.Contains("\"statusText\":\"sent\"", status);
+    }
+
+    [Fact]
     public async Task A_cancelled_campaign_counts_those_it_did_not_reach_as_not_sent()
     {
         var id = await site.AddCampaignAsync("Отменённая", CampaignStatus.Cancelled, finishedAt: SubscriberData.Monday.AddSeconds(30));
