@@ -89,12 +89,10 @@ public sealed class CampaignLedger(SanatoriumDbContext db, TimeProvider time)
     {
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var campaign = await db.Campaigns
-            .FromSql($"""SELECT * FROM "Campaigns" WHERE "Id" = {campaignId} FOR UPDATE""")
-            .AsNoTracking()
-            .IgnoreAutoIncludes()
+        var status = await db.Database
+            .SqlQuery<string>($"""SELECT "Status" AS "Value" FROM "Campaigns" WHERE "Id" = {campaignId} FOR UPDATE""")
             .SingleOrDefaultAsync(cancellationToken);
-        if (campaign is not { Status: CampaignStatus.Sent or CampaignStatus.Paused })
+        if (status is not (nameof(CampaignStatus.Sent) or nameof(CampaignStatus.Paused)))
         {
             return 0;
         }
@@ -108,7 +106,7 @@ public sealed class CampaignLedger(SanatoriumDbContext db, TimeProvider time)
                     .SetProperty(d => d.LockedUntil, (DateTimeOffset?)null)
                     .SetProperty(d => d.At, (DateTimeOffset?)null),
                 cancellationToken);
-        if (requeued > 0 && campaign.Status == CampaignStatus.Sent)
+        if (requeued > 0 && status == nameof(CampaignStatus.Sent))
         {
             await db.Campaigns.Where(c => c.Id == campaignId).ExecuteUpdateAsync(
                 set => set.SetProperty(c => c.Status, CampaignStatus.Sending).SetProperty(c => c.FinishedAt, (DateTimeOffset?)null),
