@@ -23,7 +23,6 @@ public sealed class ReportModel(
     SanatoriumDbContext db,
     CampaignLedger ledger,
     AuditLog audit,
-    TimeProvider time,
     IStringLocalizer<CampaignReportResource> text) : CampaignLedgerPageModel
 {
     /// <summary>The most failed (and skipped) recipients listed on the page; the CSV download has them all.</summary>
@@ -106,7 +105,7 @@ public sealed class ReportModel(
             return NotFound();
         }
 
-        var requeued = await ResendFailedAsync(id, cancellationToken);
+        var requeued = await ledger.ResendFailedAsync(id, cancellationToken);
         if (requeued == 0)
         {
             StatusMessage = text["NothingToResend"];
@@ -116,46 +115,6 @@ public sealed class ReportModel(
         await audit.RecordNowAsync(StaffName, AuditActions.CampaignResentToFailed, CampaignSummary.Target(id), $"{campaign.Name}: {requeued}");
         StatusMessage = text["ResentToFailed", CampaignProgressView.Number(requeued)];
         return RedirectToPage("./Progress", new { id });
-    }
-
-    /// <summary>
-    /// What <see cref="CampaignLedger.ResendFailedAsync"/> does, statement for statement: that one locks the
-    /// campaign with <c>SELECT * ... FOR UPDATE</c>, which lacks the row version (xmin) EF asks for, so it
-    /// always fails (PostgreSQL 42703). Only failed lines go back: a refused message was not delivered.
-    /// </summary>
-    private async Task<int> ResendFailedAsync(long id, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var status = (await db.Database
-            .SqlQuery<string>($"""SELECT "Status" FROM "Campaigns" WHERE "Id" = {id} FOR UPDATE""")
-            .ToListAsync(cancellationToken)).FirstOrDefault();
-        if (status is not (nameof(CampaignStatus.Sent) or nameof(CampaignStatus.Paused)))
-        {
-            return 0;
-        }
-
-        var requeued = await db.CampaignDeliveries
-            .Where(d => d.CampaignId == id && d.Status == DeliveryStatus.Failed)
-            .ExecuteUpdateAsync(
-                set => set.SetProperty(d => d.Status, DeliveryStatus.Pending)
-                    .SetProperty(d => d.Attempts, 0)
-                    .SetProperty(d => d.NextAttemptAt, now)
-                    .SetProperty(d => d.LockedUntil, (DateTimeOffset?)null)
-                    .SetProperty(d => d.At, (DateTimeOffset?)null),
-                cancellationToken);
-        if (requeued > 0 && status == nameof(CampaignStatus.Sent))
-        {
-            await db.Campaigns.Where(c => c.Id == id).ExecuteUpdateAsync(
-                set => set.SetProperty(c => c.Status, CampaignStatus.Sending).SetProperty(c => c.FinishedAt, (DateTimeOffset?)null),
-                cancellationToken);
-            await db.Database.ExecuteSqlAsync(
-                $"SELECT pg_notify({CampaignLedger.Channel}, {id.ToString(CultureInfo.InvariantCulture)})",
-                cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return requeued;
     }
 
     private IQueryable<RecipientLine> Lines(long id, DeliveryStatus status) =>
