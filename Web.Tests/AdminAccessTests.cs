@@ -58,6 +58,7 @@ public sealed partial class AdminAccessTests(SiteFactory site) : IClassFixture<S
         Assert.Superset(
             new HashSet<string>
             {
+                "/Marketing/Campaigns/Progress", "/Marketing/Campaigns/Cancel", "/Marketing/Campaigns/Report",
                 "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode",
                 "/Me/Index", "/Me/ChangePassword", "/Me/EnableAuthenticator", "/Me/RecoveryCodes", "/Me/DisableTwoFactor",
                 "/Users/Index", "/Users/Create", "/Users/Edit", "/Users/Delete", "/Audit/Index",
@@ -151,6 +152,17 @@ public sealed partial class AdminAccessTests(SiteFactory site) : IClassFixture<S
         });
         var actions = site.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items;
         var pages = new List<AdminPage>();
+        // A paused campaign: its progress, cancel and report pages answer (a draft's lead to its editor).
+        var startedCampaignId = await site.WithDbAsync(async db =>
+        {
+            if (!await db.Campaigns.AnyAsync(c => c.Status == CampaignStatus.Paused))
+            {
+                db.Campaigns.Add(new Campaign("matrix-paused", "admin@staraya-russa.test", DateTimeOffset.UtcNow) { Status = CampaignStatus.Paused, StartedAt = DateTimeOffset.UtcNow });
+                await db.SaveChangesAsync();
+            }
+
+            return (await db.Campaigns.Where(c => c.Status == CampaignStatus.Paused).Select(c => c.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture);
+        });
         foreach (var page in actions.OfType<PageActionDescriptor>().Where(a => a.AreaName == AdminAccess.Area))
         {
             var template = "/" + page.AttributeRouteInfo!.Template!;
@@ -159,6 +171,7 @@ public sealed partial class AdminAccessTests(SiteFactory site) : IClassFixture<S
             {
                 var id = page.ViewEnginePath switch
                 {
+                    "/Marketing/Campaigns/Progress" or "/Marketing/Campaigns/Cancel" or "/Marketing/Campaigns/Report" => startedCampaignId,
                     _ when page.ViewEnginePath.StartsWith("/Users/", StringComparison.Ordinal) => userId,
                     _ when page.ViewEnginePath.StartsWith("/Marketing/Subscribers/", StringComparison.Ordinal) => subscriberId,
                     _ when page.ViewEnginePath.StartsWith("/Marketing/Campaigns/", StringComparison.Ordinal) => campaignId,

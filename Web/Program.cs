@@ -42,6 +42,7 @@ builder.Services.AddRateLimiter(_ => { });
 builder.Services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>(RateLimits.Configure);
 builder.Services.AddSingleton<ContentRenderer>();
 builder.Services.AddScoped<PromotionCards>();
+builder.Services.AddScoped<Sanatorium.Web.Admin.Marketing.CampaignControl>();
 builder.Services.AddMemoryCache();
 builder.Services.AddScoped<SiteContacts>();
 builder.Services.AddScoped<Sanatorium.Web.Areas.Admin.Pages.Marketing.Imports.ImportUpload>();

@@ -18,7 +18,7 @@ public static class SubscriberCsv
     ];
 
     /// <summary>A cell that starts like a formula (OWASP's list: tab and carriage return too) gets an apostrophe in front, and quotes.</summary>
-    private static readonly CsvWriterOptions Options = new()
+    public static readonly CsvWriterOptions Options = new()
     {
         Injection = CsvInjection.Escape,
         InjectionCharacters = "=+-@\t\r",
@@ -50,7 +50,7 @@ public static class SubscriberCsv
     }
 
     /// <summary>A moment in the resort's time with its offset (ISO 8601), or empty.</summary>
-    private static string Moment(DateTimeOffset? at) => at is { } moment
+    public static string Moment(DateTimeOffset? at) => at is { } moment
         ? TimeZoneInfo.ConvertTime(moment, ResortClock.Zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)
         : "";
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sanatorium.Core.Audit;
+using Sanatorium.Core.Newsletters;
 using Sanatorium.Core.Subscribers;
 using Sanatorium.Infrastructure.Audit;
 using Sanatorium.Infrastructure.Data;
@@ -10,7 +11,7 @@ using Sanatorium.Web.Admin;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Marketing.Subscribers;
 
-/// <summary>One subscriber: status, consent record, history and the mails sent to them; unsubscribing them by hand.</summary>
+/// <summary>One subscriber: status, consent record, history, the mails and campaigns sent to them; unsubscribing them by hand.</summary>
 public sealed class DetailsModel(
     SanatoriumDbContext db,
     AuditLog audit,
@@ -23,6 +24,12 @@ public sealed class DetailsModel(
     public IReadOnlyList<SubscriberEvent> History { get; private set; } = [];
 
     public IReadOnlyList<SubscriberEvent> MailsSent { get; private set; } = [];
+
+    /// <summary>The most campaigns listed on the page.</summary>
+    public const int CampaignsShown = 50;
+
+    /// <summary>The campaigns they got or were meant to get (their lines in the campaigns' ledgers), newest first.</summary>
+    public IReadOnlyList<CampaignLine> Campaigns { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
@@ -44,6 +51,14 @@ public sealed class DetailsModel(
             : [];
         History = added.Concat(events.Where(e => e.Kind != SubscriberEventKind.MailSent)).ToList();
         MailsSent = events.Where(e => e.Kind == SubscriberEventKind.MailSent).ToList();
+        Campaigns = await db.CampaignDeliveries
+            .Where(d => d.SubscriberId == id)
+            .Join(db.Campaigns, d => d.CampaignId, c => c.Id, (d, c) => new { Line = d, Campaign = c })
+            .OrderByDescending(x => x.Line.At ?? x.Campaign.StartedAt)
+            .ThenByDescending(x => x.Line.Id)
+            .Take(CampaignsShown)
+            .Select(x => new CampaignLine(x.Campaign.Id, x.Campaign.Name, x.Campaign.Status, x.Line.Status, x.Line.Error, x.Line.At ?? x.Campaign.StartedAt))
+            .ToListAsync(cancellationToken);
         return Page();
     }
 
@@ -65,6 +80,9 @@ public sealed class DetailsModel(
 
     /// <summary>The first bytes of the keyed hash of the IP address, in hex: enough to tell two apart, not an address.</summary>
     public static string ShortHash(byte[] hash) => Convert.ToHexStringLower(hash.AsSpan(0, Math.Min(6, hash.Length)));
+
+    /// <summary>Their line in one campaign's ledger: when it was sent, failed or skipped (or the campaign started, while it waits).</summary>
+    public sealed record CampaignLine(long CampaignId, string Name, CampaignStatus CampaignStatus, DeliveryStatus Status, string? Reply, DateTimeOffset? At);
 
     private RedirectToPageResult Done(string message, long id)
     {

@@ -1,0 +1,41 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Sanatorium.Core.Newsletters;
+using Sanatorium.Infrastructure.Data;
+
+namespace Sanatorium.Web.Admin.Marketing;
+
+/// <summary>What the progress, cancel and report pages show of a campaign itself (its words and ledger apart).</summary>
+public sealed record CampaignSummary(
+    long Id,
+    string Name,
+    CampaignStatus Status,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    string? LastError,
+    DateTimeOffset? LastErrorAt)
+{
+    /// <summary>A draft or a scheduled campaign has no ledger yet: its place is the editor.</summary>
+    public bool HasStarted => Status is not (CampaignStatus.Draft or CampaignStatus.Scheduled);
+
+    public bool IsFinished => Status is CampaignStatus.Sent or CampaignStatus.Cancelled;
+
+    public string EditorPath => Path("");
+
+    public string ProgressPath => Path("/progress");
+
+    public string ReportPath => Path("/report");
+
+    public string CancelPath => Path("/cancel");
+
+    public static Task<CampaignSummary?> FindAsync(SanatoriumDbContext db, long id, CancellationToken cancellationToken) =>
+        db.Campaigns
+            .Where(c => c.Id == id)
+            .Select(c => new CampaignSummary(c.Id, c.Name, c.Status, c.StartedAt, c.FinishedAt, c.LastError, c.LastErrorAt))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>How the audit log names a campaign.</summary>
+    public static string Target(long id) => FormattableString.Invariant($"campaign {id}");
+
+    private string Path(string tail) => string.Create(CultureInfo.InvariantCulture, $"/admin/marketing/campaigns/{Id}{tail}");
+}
