@@ -94,4 +94,21 @@ public sealed class SubscriberDetailsTests(SiteFactory site) : IClassFixture<Sit
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_form_post_that_names_no_handler_of_the_page_is_refused_with_400_and_changes_nothing()
+    {
+        var id = (await site.AddAsync(SubscriberData.New("nohandler@details.test"))).Single();
+        var admin = await site.LogInAsAdministratorAsync();
+        var (_, page) = await admin.GetPageAsync($"/admin/marketing/subscribers/{id}");
+        var token = page.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+
+        foreach (var path in new[] { $"/admin/marketing/subscribers/{id}", $"/admin/marketing/subscribers/{id}?handler=Nothing" })
+        {
+            var post = await admin.PostAsync(path, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+            Assert.True(post.StatusCode == HttpStatusCode.BadRequest, $"POST {path}: {post.StatusCode}");
+        }
+
+        Assert.Equal(SubscriberStatus.Confirmed, (await site.WithDbAsync(db => db.Subscribers.SingleAsync(s => s.Id == id))).Status);
+    }
 }

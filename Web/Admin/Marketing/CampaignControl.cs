@@ -40,7 +40,7 @@ public sealed class CampaignControl(
         // sending (for "resend to failed"), which a stale "resume" must not do.
         if (move.From.Contains(campaign.Status) && await ledger.MoveAsync(id, move.To, cancellationToken))
         {
-            await audit.RecordNowAsync(staff, move.AuditAction, CampaignSummary.Target(id), campaign.Name);
+            await audit.RecordNowAsync(staff, move.AuditAction, CampaignUrls.Target(id), campaign.Name);
             return (true, text[move.DoneKey, campaign.Name]);
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Sanatorium.Core.Newsletters;
 using Sanatorium.Infrastructure.Data;
@@ -20,22 +19,17 @@ public sealed record CampaignSummary(
 
     public bool IsFinished => Status is CampaignStatus.Sent or CampaignStatus.Cancelled;
 
-    public string EditorPath => Path("");
+    public string EditorPath => CampaignUrls.Edit(Id);
 
-    public string ProgressPath => Path("/progress");
+    public string ProgressPath => CampaignUrls.Progress(Id);
 
-    public string ReportPath => Path("/report");
+    public string ReportPath => CampaignUrls.Report(Id);
 
-    public string CancelPath => Path("/cancel");
+    public string CancelPath => CampaignUrls.Cancel(Id);
 
     public static Task<CampaignSummary?> FindAsync(SanatoriumDbContext db, long id, CancellationToken cancellationToken) =>
         db.Campaigns
             .Where(c => c.Id == id)
             .Select(c => new CampaignSummary(c.Id, c.Name, c.Status, c.StartedAt, c.FinishedAt, c.LastError, c.LastErrorAt))
             .FirstOrDefaultAsync(cancellationToken);
-
-    /// <summary>How the audit log names a campaign.</summary>
-    public static string Target(long id) => FormattableString.Invariant($"campaign {id}");
-
-    private string Path(string tail) => string.Create(CultureInfo.InvariantCulture, $"/admin/marketing/campaigns/{Id}{tail}");
 }

@@ -16,6 +16,8 @@ public static class CampaignUrls
 
     public static string Report(long id) => Edit(id) + "/report";
 
+    public static string Cancel(long id) => Edit(id) + "/cancel";
+
     /// <summary>The editor while it can be changed or unscheduled, the progress page while it is sent, the report once it is over.</summary>
     public static string For(long id, CampaignStatus status) => status switch
     {

@@ -6,7 +6,7 @@ using Sanatorium.Web.Admin.Marketing;
 namespace Sanatorium.Web.Areas.Admin.Pages.Marketing.Campaigns;
 
 /// <summary>Cancelling a campaign that is going out, after a confirmation (a page of its own, so it needs no script).</summary>
-public sealed class CancelModel(SanatoriumDbContext db, CampaignControl control) : CampaignLedgerPageModel
+public sealed class CancelModel(SanatoriumDbContext db, CampaignControl control) : AdminPageModel
 {
     public CampaignSummary Campaign { get; private set; } = null!;
 

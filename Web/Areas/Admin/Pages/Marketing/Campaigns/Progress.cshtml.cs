@@ -17,7 +17,7 @@ public sealed class ProgressModel(
     CampaignLedger ledger,
     CampaignControl control,
     TimeProvider time,
-    IStringLocalizer<CampaignReportResource> text) : CampaignLedgerPageModel
+    IStringLocalizer<CampaignReportResource> text) : AdminPageModel
 {
     public CampaignSummary Campaign { get; private set; } = null!;
 

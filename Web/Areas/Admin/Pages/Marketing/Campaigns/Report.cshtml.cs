@@ -23,7 +23,7 @@ public sealed class ReportModel(
     SanatoriumDbContext db,
     CampaignLedger ledger,
     AuditLog audit,
-    IStringLocalizer<CampaignReportResource> text) : CampaignLedgerPageModel
+    IStringLocalizer<CampaignReportResource> text) : AdminPageModel
 {
     /// <summary>The most failed (and skipped) recipients listed on the page; the CSV download has them all.</summary>
     public const int LinesShown = 100;
@@ -112,7 +112,7 @@ public sealed class ReportModel(
             return RedirectToPage(new { id });
         }
 
-        await audit.RecordNowAsync(StaffName, AuditActions.CampaignResentToFailed, CampaignSummary.Target(id), $"{campaign.Name}: {requeued}");
+        await audit.RecordNowAsync(StaffName, AuditActions.CampaignResentToFailed, CampaignUrls.Target(id), $"{campaign.Name}: {requeued}");
         StatusMessage = text["ResentToFailed", CampaignProgressView.Number(requeued)];
         return RedirectToPage("./Progress", new { id });
     }
