@@ -90,7 +90,7 @@ public sealed class CampaignLedger(SanatoriumDbContext db, TimeProvider time)
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var campaign = await db.Campaigns
-            .FromSql($"""SELECT * FROM "Campaigns" WHERE "Id" = {campaignId} FOR UPDATE""")
+            .FromSql($"""SELECT *, xmin FROM "Campaigns" WHERE "Id" = {campaignId} FOR UPDATE""")
             .AsNoTracking()
             .IgnoreAutoIncludes()
             .SingleOrDefaultAsync(cancellationToken);
