@@ -346,11 +346,17 @@ public sealed class CampaignDispatcher(
     private async Task MarkSentAsync(SanatoriumDbContext db, ClaimedDelivery delivery)
     {
         // Not cancellable: the server has the message, so the ledger must say so before anything else.
+        // Without waiting for the WAL to reach the disk (a commit then costs about 0.4 ms instead of 1 ms
+        // here): once committed, a crash of the site cannot lose the mark, only a crash of PostgreSQL's
+        // machine within a fraction of a second could (docs/decisions/0023).
         var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         await db.Database.ExecuteSqlAsync($"""
+            SET LOCAL synchronous_commit = off;
             UPDATE "CampaignDeliveries" SET "Status" = 'Sent', "At" = {now}, "LockedUntil" = NULL, "Error" = NULL
             WHERE "Id" = {delivery.Id}
             """, CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     private async Task MarkFailedAsync(SanatoriumDbContext db, ClaimedDelivery delivery, string reply)
