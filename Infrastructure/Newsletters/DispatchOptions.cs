@@ -44,15 +44,14 @@ public sealed class DispatchOptions : IValidatableObject
     /// <summary>Optional DKIM signing of every campaign message.</summary>
     public DkimOptions Dkim { get; set; } = new();
 
-    /// <summary>The time one connection needs for one batch at the rate limit.</summary>
-    public TimeSpan BatchTime => TimeSpan.FromSeconds(BatchSize * Connections / MessagesPerSecond);
-
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Lease < 2 * BatchTime)
+        // The time one connection needs for one batch at the rate limit (a rate out of range has its own message).
+        var batchTime = TimeSpan.FromSeconds(MessagesPerSecond > 0 ? BatchSize * Connections / MessagesPerSecond : 0);
+        if (Lease < 2 * batchTime)
         {
             yield return new ValidationResult(
-                $"Newsletter:Lease must be at least twice the time a batch takes at the rate limit (BatchSize × Connections ÷ MessagesPerSecond = {BatchTime.TotalSeconds:0.#} s).",
+                $"Newsletter:Lease must be at least twice the time a batch takes at the rate limit (BatchSize × Connections ÷ MessagesPerSecond = {batchTime.TotalSeconds:0.#} s).",
                 [nameof(Lease)]);
         }
 
