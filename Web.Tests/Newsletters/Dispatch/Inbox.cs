@@ -35,5 +35,6 @@ public sealed class Inbox(Uri server)
     public sealed record Received(
         [property: JsonPropertyName("id")] string Id,
         [property: JsonPropertyName("subject")] string Subject,
-        [property: JsonPropertyName("to")] IReadOnlyList<MailAddress> To);
+        [property: JsonPropertyName("to")] IReadOnlyList<MailAddress> To,
+        [property: JsonPropertyName("from")] IReadOnlyList<MailAddress> From);
 }

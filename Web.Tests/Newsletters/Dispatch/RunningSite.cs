@@ -34,7 +34,12 @@ public sealed class RunningSite : IAsyncDisposable
             ["Smtp:FromAddress"] = "promo@staraya-russa.test",
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
         };
-        foreach (var (key, value) in environment.Concat(settings).ToDictionary().AsEnvironment())
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        foreach (var (key, value) in environment.AsEnvironment())
         {
             start.Environment[key] = value;
         }
