@@ -88,6 +88,8 @@ public static class DependencyInjection
         // After DatabaseStartup, so that they read a migrated database.
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<OutboxSender>();
+        services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<CampaignDispatcher>();
         services.AddSingleton<ImportWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<ImportWorker>());
         services.AddHealthChecks().AddDbContextCheck<SanatoriumDbContext>("database");

@@ -13,6 +13,9 @@ public sealed class ConfigurationTests
     [InlineData("Smtp:Port", "0")]
     [InlineData("Smtp:FromAddress", "not an address")]
     [InlineData("Smtp:Security", "Tls")]
+    [InlineData("Newsletter:MessagesPerSecond", "0")]
+    [InlineData("Newsletter:Lease", "00:00:01")]
+    [InlineData("Newsletter:Dkim:PrivateKeyPath", "/nonexistent/dkim.pem")]
     public async Task A_missing_or_malformed_setting_fails_the_start_naming_the_key(string key, string value)
     {
         var settings = new Dictionary<string, string>

@@ -33,14 +33,19 @@ public sealed class MailDevProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Starts MailDev with its SMTP server on <paramref name="smtpPort"/> and waits until it answers.</summary>
-    public static async Task<MailDevProcess> StartAsync(int smtpPort)
+    /// <summary>
+    /// Starts MailDev with its SMTP server on <paramref name="smtpPort"/> and waits until it answers.
+    /// With <paramref name="mailDirectory"/> each message it accepts is written there (one .eml file,
+    /// before it answers 250) and stays when MailDev is stopped.
+    /// </summary>
+    public static async Task<MailDevProcess> StartAsync(int smtpPort, string? mailDirectory = null)
     {
         var webPort = FreePort();
         var start = new ProcessStartInfo(Executable(), [
             "--ip", "127.0.0.1", "--web-ip", "127.0.0.1",
             "--smtp", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--web", webPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            .. mailDirectory is null ? Array.Empty<string>() : ["--mail-directory", mailDirectory],
         ])
         {
             RedirectStandardOutput = true,

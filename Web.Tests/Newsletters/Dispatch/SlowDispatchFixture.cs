@@ -1,0 +1,8 @@
+namespace Sanatorium.Web.Tests.Newsletters.Dispatch;
+
+/// <summary>A site that sends 20 messages a second over one connection, two per batch: slow enough for a test to act while a campaign goes out.</summary>
+public sealed class SlowDispatchFixture : DispatchFixture
+{
+    protected override Dictionary<string, string?> Settings(int smtpPort) =>
+        DispatchSettings.For(smtpPort, messagesPerSecond: 20, connections: 1, batchSize: 2);
+}
