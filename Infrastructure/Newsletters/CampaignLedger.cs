@@ -56,11 +56,14 @@ public sealed class CampaignLedger(SanatoriumDbContext db, TimeProvider time)
 
     /// <summary>
     /// Moves a campaign to <paramref name="to"/> (pause, resume, cancel, back to draft) if that move is
-    /// allowed from where it is now; false when it is not (it finished, or someone else moved it first).
+    /// allowed from where it is now, and it is in one of <paramref name="onlyFrom"/> when given (a
+    /// "resume" is meant for a paused campaign, not for one that finished meanwhile); false when it is
+    /// not (it finished, or someone else moved it first).
     /// </summary>
-    public async Task<bool> MoveAsync(long campaignId, CampaignStatus to, CancellationToken cancellationToken)
+    public async Task<bool> MoveAsync(
+        long campaignId, CampaignStatus to, CancellationToken cancellationToken, IReadOnlyCollection<CampaignStatus>? onlyFrom = null)
     {
-        var from = CampaignMoves.From(to);
+        var from = CampaignMoves.From(to).Where(status => onlyFrom is null || onlyFrom.Contains(status)).ToArray();
         var finished = to == CampaignStatus.Cancelled ? time.GetUtcNow() : (DateTimeOffset?)null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var moved = await db.Campaigns

@@ -36,9 +36,9 @@ public sealed class CampaignControl(
             return null;
         }
 
-        // Checked here as well as by the ledger: the ledger lets a finished campaign go back to
-        // sending (for "resend to failed"), which a stale "resume" must not do.
-        if (move.From.Contains(campaign.Status) && await ledger.MoveAsync(id, move.To, cancellationToken))
+        // Only from the move's own states: the ledger lets a finished campaign go back to sending (for
+        // "resend to failed"), which a stale "resume" must not do.
+        if (await ledger.MoveAsync(id, move.To, cancellationToken, move.From))
         {
             await audit.RecordNowAsync(staff, move.AuditAction, CampaignUrls.Target(id), campaign.Name);
             return (true, text[move.DoneKey, campaign.Name]);
