@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using MailKit;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 using Sanatorium.Infrastructure.Options;
@@ -43,4 +44,34 @@ public sealed class MailKitEmailSender(IOptions<SmtpOptions> options)
             throw;
         }
     }
+
+    /// <summary>Says goodbye to the server and disposes of the client; a connection that will not close politely is simply dropped.</summary>
+    public static async Task QuitAsync(SmtpClient client)
+    {
+        try
+        {
+            if (client.IsConnected)
+            {
+                await client.DisconnectAsync(quit: true, CancellationToken.None);
+            }
+        }
+        catch (Exception e) when (IsTransient(e))
+        {
+            // Nothing is left to send on it.
+        }
+        finally
+        {
+            client.Dispose();
+        }
+    }
+
+    /// <summary>A failure worth trying again later: a 4xx reply, a refused, lost or timed-out connection, a failed login.</summary>
+    public static bool IsTransient(Exception e) => e is SmtpCommandException or SmtpProtocolException
+        or ServiceNotConnectedException or ServiceNotAuthenticatedException or MailKit.Security.AuthenticationException
+        or IOException or SocketException or TimeoutException;
+
+    /// <summary>The server's reply ("550 5.1.1 User unknown"), or what went wrong on the way to it.</summary>
+    public static string Reply(Exception e) => e is SmtpCommandException command
+        ? $"{(int)command.StatusCode} {command.Message}"
+        : $"{e.GetType().Name}: {e.Message}";
 }

@@ -96,22 +96,22 @@ public sealed class OutboxSender(
                 }
                 catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
                 {
-                    await MarkFailedAsync(db, message, Reply(e), stoppingToken);
+                    await MarkFailedAsync(db, message, MailKitEmailSender.Reply(e), stoppingToken);
                 }
                 catch (FormatException e)
                 {
                     await MarkFailedAsync(db, message, "the stored message cannot be read: " + e.Message, stoppingToken);
                 }
-                catch (Exception e) when (IsTransient(e))
+                catch (Exception e) when (MailKitEmailSender.IsTransient(e))
                 {
                     // The server is down, busy (4xx) or the connection broke: this message and the rest
                     // of the batch wait for a later attempt.
                     foreach (var waiting in batch.SkipWhile(m => m != message))
                     {
-                        await PostponeAsync(db, waiting, Reply(e), stoppingToken);
+                        await PostponeAsync(db, waiting, MailKitEmailSender.Reply(e), stoppingToken);
                     }
 
-                    logger.LogWarning("Mail delivery postponed: {Error}", Reply(e));
+                    logger.LogWarning("Mail delivery postponed: {Error}", MailKitEmailSender.Reply(e));
                     return true;
                 }
             }
@@ -120,7 +120,7 @@ public sealed class OutboxSender(
         {
             if (client is not null)
             {
-                await QuitAsync(client);
+                await MailKitEmailSender.QuitAsync(client);
             }
         }
 
@@ -245,31 +245,4 @@ public sealed class OutboxSender(
             listener = null;
         }
     }
-
-    private static async Task QuitAsync(SmtpClient client)
-    {
-        try
-        {
-            if (client.IsConnected)
-            {
-                await client.DisconnectAsync(quit: true, CancellationToken.None);
-            }
-        }
-        catch (Exception e) when (IsTransient(e))
-        {
-            // The messages are sent; a connection that will not close politely is simply dropped.
-        }
-        finally
-        {
-            client.Dispose();
-        }
-    }
-
-    private static bool IsTransient(Exception e) => e is SmtpCommandException or SmtpProtocolException
-        or ServiceNotConnectedException or ServiceNotAuthenticatedException or MailKit.Security.AuthenticationException
-        or IOException or SocketException or TimeoutException;
-
-    private static string Reply(Exception e) => e is SmtpCommandException command
-        ? $"{(int)command.StatusCode} {command.Message}"
-        : $"{e.GetType().Name}: {e.Message}";
 }

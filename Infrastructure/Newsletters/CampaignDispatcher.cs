@@ -267,15 +267,15 @@ public sealed class CampaignDispatcher(
             }
             catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
             {
-                await MarkFailedAsync(db, delivery, Reply(e));
+                await MarkFailedAsync(db, delivery, MailKitEmailSender.Reply(e));
                 continue;
             }
-            catch (Exception e) when (IsTransient(e))
+            catch (Exception e) when (MailKitEmailSender.IsTransient(e))
             {
                 // The server is down, busy (4xx) or the connection broke: this line and the rest of the
                 // batch wait, and so does every connection of this instance, for a delay that doubles.
                 await DropAsync(connections, index);
-                await PostponeAsync(db, campaign.Id, recipients.Skip(i).ToList(), Reply(e));
+                await PostponeAsync(db, campaign.Id, recipients.Skip(i).ToList(), MailKitEmailSender.Reply(e));
                 return;
             }
             catch (OperationCanceledException)
@@ -314,7 +314,7 @@ public sealed class CampaignDispatcher(
             await client.NoOpAsync(cancellationToken);
             return true;
         }
-        catch (Exception e) when (IsTransient(e))
+        catch (Exception e) when (MailKitEmailSender.IsTransient(e))
         {
             return false;
         }
@@ -532,7 +532,7 @@ public sealed class CampaignDispatcher(
         if (connections[index] is { } client)
         {
             connections[index] = null;
-            await QuitAsync(client);
+            await MailKitEmailSender.QuitAsync(client);
         }
     }
 
@@ -543,33 +543,6 @@ public sealed class CampaignDispatcher(
             await DropAsync(connections, i);
         }
     }
-
-    private static async Task QuitAsync(SmtpClient client)
-    {
-        try
-        {
-            if (client.IsConnected)
-            {
-                await client.DisconnectAsync(quit: true, CancellationToken.None);
-            }
-        }
-        catch (Exception e) when (IsTransient(e))
-        {
-            // A connection that will not close politely is simply dropped.
-        }
-        finally
-        {
-            client.Dispose();
-        }
-    }
-
-    private static bool IsTransient(Exception e) => e is SmtpCommandException or SmtpProtocolException
-        or ServiceNotConnectedException or ServiceNotAuthenticatedException or MailKit.Security.AuthenticationException
-        or IOException or SocketException or TimeoutException;
-
-    private static string Reply(Exception e) => e is SmtpCommandException command
-        ? $"{(int)command.StatusCode} {command.Message}"
-        : $"{e.GetType().Name}: {e.Message}";
 
     /// <summary>A claimed ledger line with its subscriber as they are now (no address: erased).</summary>
     internal sealed record ClaimedDelivery(

@@ -18,34 +18,26 @@ public sealed class AdminBrowserTests(BrowserSite site) : IClassFixture<BrowserS
 
         await page.GotoAsync("/admin");
         Assert.StartsWith(site.Address + "/admin/account/login", page.Url);
-        await ShotAsync(page, "admin-login");
+        await page.ShotAsync("admin-login");
         await page.GetByLabel("Эл. почта").FillAsync("admin@staraya-russa.test");
         await page.GetByLabel("Пароль").FillAsync("Correct-Horse-42");
         await page.GetByRole(AriaRole.Button, new() { Name = "Вход" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Обзор" })).ToBeVisibleAsync();
-        await ShotAsync(page, "admin-dashboard");
+        await page.ShotAsync("admin-dashboard");
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Лечение" }).ClickAsync();
-        await ShotAsync(page, "admin-treatments");
+        await page.ShotAsync("admin-treatments");
         await page.GetByRole(AriaRole.Link, new() { Name = "Лечение поясничного болевого синдрома (люмбалгии, люмбоишиалгии) в санатории «Старая Русса»" }).ClickAsync();
         var results = page.Locator("textarea[name='Input.Fields[en-Results]']");
         await results.FillAsync("After two weeks most guests sleep through the night without back pain.");
-        await ShotAsync(page, "admin-edit-treatment");
+        await page.ShotAsync("admin-edit-treatment");
         await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить и опубликовать" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Опубликовано");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "История изменений" }).ClickAsync();
-        await ShotAsync(page, "admin-history");
+        await page.ShotAsync("admin-history");
 
         await page.GotoAsync("/en/treatments/lumbar-pain-syndrome");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("After two weeks most guests sleep through the night without back pain.");
-    }
-
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("SANATORIUM_SCREENSHOTS") is { Length: > 0 } folder)
-        {
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-        }
     }
 }

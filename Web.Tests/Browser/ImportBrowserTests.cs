@@ -20,12 +20,7 @@ public sealed class ImportBrowserTests(BrowserSite site) : IClassFixture<Browser
     {
         var marketer = await site.CreateAsync("marketer@staraya-russa.test", Roles.Marketer);
         await using var browser = await site.NewVisitorAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1280, Height = 900 } });
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/admin/account/login");
-        await page.GetByLabel("Эл. почта").FillAsync(marketer);
-        await page.GetByLabel("Пароль").FillAsync(Staff.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Вход" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Обзор" })).ToBeVisibleAsync();
+        var (page, _) = await site.LogInAsync(browser, marketer);
 
         await page.GotoAsync("/admin/marketing/imports");
         await page.GetByRole(AriaRole.Link, new() { Name = "Новый импорт" }).ClickAsync();
@@ -37,7 +32,7 @@ public sealed class ImportBrowserTests(BrowserSite site) : IClassFixture<Browser
         await Assertions.Expect(page.GetByLabel("Столбец с адресом e-mail")).ToHaveValueAsync("1");
         await Assertions.Expect(page.GetByLabel("Столбец с именем")).ToHaveValueAsync("0");
         await page.GetByLabel("Я подтверждаю, что эти люди дали согласие").CheckAsync();
-        await ShotAsync(page, "import-preview");
+        await page.ShotAsync("import-preview");
         await page.GetByRole(AriaRole.Button, new() { Name = "Начать импорт" }).ClickAsync();
 
         await Assertions.Expect(page.GetByText("Состояние: Готово")).ToBeVisibleAsync(new() { Timeout = 30_000 });
@@ -57,15 +52,7 @@ public sealed class ImportBrowserTests(BrowserSite site) : IClassFixture<Browser
                 await db.SaveChangesAsync();
             });
             await page.GotoAsync($"/admin/marketing/imports/details/{running.Id}");
-            await ShotAsync(page, "import-progress");
-        }
-    }
-
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("SANATORIUM_SCREENSHOTS") is { Length: > 0 } folder)
-        {
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+            await page.ShotAsync("import-progress");
         }
     }
 }

@@ -1,8 +1,11 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Sanatorium.Core;
 using Sanatorium.Core.Content;
@@ -10,6 +13,7 @@ using Sanatorium.Core.Newsletters;
 using Sanatorium.Core.Subscribers;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Infrastructure.Identity;
+using Sanatorium.Infrastructure.Newsletters;
 using Sanatorium.Web.Tests.Infrastructure;
 
 namespace Sanatorium.Web.Tests.Hostile;
@@ -74,6 +78,18 @@ public class HostileSite : SiteFactory
         var settings = base.Settings();
         settings["Import:MaxFileBytes"] = "20000000";
         return settings;
+    }
+
+    /// <summary>
+    /// Without the campaign dispatcher: an attack that sends or resumes a campaign for real would have
+    /// it write the ledger in the background while later requests are judged by what they wrote.
+    /// The dispatcher's own tests are in Campaigns/Dispatch.
+    /// </summary>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(CampaignDispatcher))));
     }
 
     public Session NewSession(Audience audience = Audience.Visitor)
@@ -240,6 +256,14 @@ public class HostileSite : SiteFactory
             db.SubscriberImports.Add(new SubscriberImport("admin@staraya-russa.test", DateTimeOffset.UtcNow, "hostile.csv", importFile, new FileInfo(importFile).Length) { HasHeader = true });
             await db.SaveChangesAsync();
             campaign.PromotionIds = [promotion.Id];
+            // A paused campaign with a failed line and a tracked link, so the crawl reaches its progress,
+            // cancel and report pages and their forms (pause, resume, cancel, resend to failed).
+            var paused = new Campaign("hostile-paused", "admin@staraya-russa.test", DateTimeOffset.UtcNow) { Status = CampaignStatus.Paused, StartedAt = DateTimeOffset.UtcNow };
+            db.Campaigns.Add(paused);
+            await db.SaveChangesAsync();
+            var reader = await db.Subscribers.Where(s => s.Status == SubscriberStatus.Confirmed).Select(s => s.Id).FirstAsync();
+            db.CampaignDeliveries.Add(new CampaignDelivery(paused.Id, reader, Language.Ru, DateTimeOffset.UtcNow) { Status = DeliveryStatus.Failed, Error = "550 5.1.1 User unknown", At = DateTimeOffset.UtcNow });
+            db.CampaignLinks.Add(new CampaignLink(paused.Id, "https://staraya-russa.example/promotions/hostile"));
             await db.SaveChangesAsync();
         });
         SparedUserIds.UnionWith(await WithDbAsync(db => db.Users.Select(u => u.Id).ToListAsync()));

@@ -26,25 +26,11 @@ public sealed class ProgressBrowserTests(BrowserSite site) : IClassFixture<Brows
         await site.AddLinesAsync(id, "browser", [.. Sent(recent).Times(5), Failed("550 5.1.1 User unknown", recent), .. Pending().Times(6)]);
         var marketer = await site.CreateAsync("marketer@progress-browser.test", Roles.Marketer);
         await using var browser = await site.NewVisitorAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1280, Height = 900 } });
-        var page = await browser.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            // The site has no favicon (every page's browser asks for one): not this page's error.
-            if (message.Type == "error" && !message.Location.StartsWith(site.Address + "/favicon.ico", StringComparison.Ordinal))
-            {
-                errors.Add($"{message.Text} {message.Location}");
-            }
-        };
-        await page.GotoAsync("/admin/account/login");
-        await page.GetByLabel("Эл. почта").FillAsync(marketer);
-        await page.GetByLabel("Пароль").FillAsync(Staff.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Вход" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Обзор" })).ToBeVisibleAsync();
+        var (page, errors) = await site.LogInAsync(browser, marketer);
 
         await page.GotoAsync($"/admin/marketing/campaigns/{id}/progress");
         await Assertions.Expect(page.Locator("[data-progress='sent']")).ToHaveTextAsync("5");
-        await ShotAsync(page, "campaign-progress");
+        await page.ShotAsync("campaign-progress");
         await page.EvaluateAsync("() => { window.notReloaded = true; }");
         await site.WithDbAsync(db => db.CampaignDeliveries
             .Where(d => d.CampaignId == id && d.Status == DeliveryStatus.Pending)
@@ -63,14 +49,6 @@ public sealed class ProgressBrowserTests(BrowserSite site) : IClassFixture<Brows
         Assert.True(errors.Count == 0, string.Join("\n", errors));
 
         await page.GotoAsync($"/admin/marketing/campaigns/{id}/report");
-        await ShotAsync(page, "campaign-report");
-    }
-
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("SANATORIUM_SCREENSHOTS") is { Length: > 0 } folder)
-        {
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-        }
+        await page.ShotAsync("campaign-report");
     }
 }

@@ -1,7 +1,7 @@
 using Sanatorium.Core.Newsletters;
 using Sanatorium.Web.Tests.Infrastructure;
 
-namespace Sanatorium.Web.Tests.Newsletters.Dispatch;
+namespace Sanatorium.Web.Tests.Campaigns.Dispatch;
 
 /// <summary>The SMTP server stops in the middle of a campaign and comes back: the campaign waits, says why, and finishes.</summary>
 public sealed class CampaignOutageTests

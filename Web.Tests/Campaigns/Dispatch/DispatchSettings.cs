@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Sanatorium.Web.Tests.Newsletters.Dispatch;
+namespace Sanatorium.Web.Tests.Campaigns.Dispatch;
 
 /// <summary>The dispatcher's settings for a test: its SMTP server's port, fast polls and retries, and the pace the test needs.</summary>
 public static class DispatchSettings

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using MimeKit.Cryptography;
 using Org.BouncyCastle.Crypto;
 
-namespace Sanatorium.Web.Tests.Newsletters.Dispatch;
+namespace Sanatorium.Web.Tests.Campaigns.Dispatch;
 
 /// <summary>
 /// A DKIM key pair made for a test: the private key in a PEM file for <c>Newsletter:Dkim:PrivateKeyPath</c>,

@@ -1,6 +1,6 @@
 using Sanatorium.Web.Tests.Infrastructure;
 
-namespace Sanatorium.Web.Tests.Newsletters.Dispatch;
+namespace Sanatorium.Web.Tests.Campaigns.Dispatch;
 
 /// <summary>A MailDev of the class's own (so that every message it holds is the class's) and a site that sends campaigns into it.</summary>
 public class DispatchFixture : IAsyncLifetime

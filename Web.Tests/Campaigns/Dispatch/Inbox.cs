@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using MimeKit;
 using Sanatorium.Web.Tests.Infrastructure;
 
-namespace Sanatorium.Web.Tests.Newsletters.Dispatch;
+namespace Sanatorium.Web.Tests.Campaigns.Dispatch;
 
 /// <summary>Everything a MailDev of the test's own received (<see cref="MailDevProcess"/>), counted per address, and any message as sent (its raw source).</summary>
 public sealed class Inbox(Uri server)

@@ -3,7 +3,7 @@ using MimeKit.Cryptography;
 using Sanatorium.Core;
 using Sanatorium.Core.Newsletters;
 
-namespace Sanatorium.Web.Tests.Newsletters.Dispatch;
+namespace Sanatorium.Web.Tests.Campaigns.Dispatch;
 
 /// <summary>With a DKIM key configured, every campaign message carries a signature that verifies and covers the unsubscribe headers.</summary>
 public sealed class CampaignDkimTests(DkimDispatchFixture fixture) : IClassFixture<DkimDispatchFixture>

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Sanatorium.Core.Newsletters;
 using Sanatorium.Web.Tests.Infrastructure;
 
-namespace Sanatorium.Web.Tests.Newsletters.Dispatch;
+namespace Sanatorium.Web.Tests.Campaigns.Dispatch;
 
 /// <summary>
 /// A mail server that refuses one address for good (5xx): only that line fails, with the server's

@@ -1,7 +1,7 @@
 using Sanatorium.Core.Newsletters;
 using Sanatorium.Web.Tests.Infrastructure;
 
-namespace Sanatorium.Web.Tests.Newsletters.Dispatch;
+namespace Sanatorium.Web.Tests.Campaigns.Dispatch;
 
 /// <summary>
 /// The site's process is killed with SIGKILL in the middle of a campaign and started again: the campaign

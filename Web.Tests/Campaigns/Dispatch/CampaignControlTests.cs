@@ -5,7 +5,7 @@ using Sanatorium.Core.Subscribers;
 using Sanatorium.Infrastructure.Subscribers;
 using Sanatorium.Web.Tests.Infrastructure;
 
-namespace Sanatorium.Web.Tests.Newsletters.Dispatch;
+namespace Sanatorium.Web.Tests.Campaigns.Dispatch;
 
 /// <summary>
 /// What happens to a campaign while it goes out (at 20 messages a second): whoever leaves is skipped,

@@ -1,7 +1,7 @@
 using Sanatorium.Core.Newsletters;
 using Sanatorium.Web.Tests.Infrastructure;
 
-namespace Sanatorium.Web.Tests.Newsletters.Dispatch;
+namespace Sanatorium.Web.Tests.Campaigns.Dispatch;
 
 /// <summary>Two app processes on one database (the test's site and the site's program run apart) share a campaign: nobody gets two copies.</summary>
 public sealed class CampaignInstancesTests

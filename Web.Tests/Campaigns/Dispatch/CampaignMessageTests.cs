@@ -7,7 +7,7 @@ using Sanatorium.Core.Newsletters;
 using Sanatorium.Core.Subscribers;
 using Sanatorium.Infrastructure.Subscribers;
 
-namespace Sanatorium.Web.Tests.Newsletters.Dispatch;
+namespace Sanatorium.Web.Tests.Campaigns.Dispatch;
 
 /// <summary>What each subscriber receives when a campaign goes out through the dispatcher and real SMTP (MailDev).</summary>
 public sealed class CampaignMessageTests(DispatchFixture fixture) : IClassFixture<DispatchFixture>

@@ -1,4 +1,4 @@
-namespace Sanatorium.Web.Tests.Newsletters.Dispatch;
+namespace Sanatorium.Web.Tests.Campaigns.Dispatch;
 
 /// <summary>A site that sends 20 messages a second over one connection, two per batch: slow enough for a test to act while a campaign goes out.</summary>
 public sealed class SlowDispatchFixture : DispatchFixture

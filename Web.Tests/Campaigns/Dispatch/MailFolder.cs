@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace Sanatorium.Web.Tests.Newsletters.Dispatch;
+namespace Sanatorium.Web.Tests.Campaigns.Dispatch;
 
 /// <summary>
 /// The messages a MailDev wrote to its mail directory (<see cref="Infrastructure.MailDevProcess.StartAsync"/>),

@@ -7,7 +7,7 @@ using Sanatorium.Infrastructure.Newsletters;
 using Sanatorium.Web.Tests.Infrastructure;
 using Sanatorium.Web.Tests.Marketing;
 
-namespace Sanatorium.Web.Tests.Newsletters.Dispatch;
+namespace Sanatorium.Web.Tests.Campaigns.Dispatch;
 
 /// <summary>
 /// Campaigns and audiences written straight into a test's database as the editor leaves them: a

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Sanatorium.Web.Tests.Infrastructure;
 
-namespace Sanatorium.Web.Tests.Newsletters.Dispatch;
+namespace Sanatorium.Web.Tests.Campaigns.Dispatch;
 
 /// <summary>
 /// The site's own program running as a separate process (<c>dotnet Sanatorium.Web.dll</c>, as

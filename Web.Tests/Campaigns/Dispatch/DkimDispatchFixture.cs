@@ -1,4 +1,4 @@
-namespace Sanatorium.Web.Tests.Newsletters.Dispatch;
+namespace Sanatorium.Web.Tests.Campaigns.Dispatch;
 
 /// <summary>A site that signs campaign mail with a test DKIM key.</summary>
 public sealed class DkimDispatchFixture : DispatchFixture, IDisposable

@@ -1,7 +1,7 @@
 using Npgsql;
 using Sanatorium.Core.Newsletters;
 
-namespace Sanatorium.Web.Tests.Newsletters.Dispatch;
+namespace Sanatorium.Web.Tests.Campaigns.Dispatch;
 
 /// <summary>A campaign's state read straight from its database, for tests where only separate site processes run.</summary>
 public static class LedgerQueries
