@@ -31,6 +31,7 @@ psql_bench() { "$(pg_bin)/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$data
 now() { date +%s.%N; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN {print b - a}'; }
 cpu_seconds() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$1/stat"; } # utime + stime, clock ticks of 1/100 s
+pg_cpu_seconds() { ps -C postgres -o times= | awk '{s += $1} END {printf "%.2f", s}'; } # every PostgreSQL process (server and backends)
 token_of() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
 version_of() { grep -o 'name="Version" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
 
@@ -53,17 +54,21 @@ stop_sink() { kill "$sink_pid"; wait "$sink_pid" 2>/dev/null || true; }
 
 log "publishing the site (Release)"
 dotnet publish "$REPO_ROOT/Web" -c Release -o "$LOCAL_DIR/bench/app" --nologo -v quiet >/dev/null
+# Started from its own folder: its content root is then the published app, not the repo, whose .local/
+# (PostgreSQL's files among them) the configuration's file watcher would otherwise follow at a core's cost.
 start_site() {
   pg_run "$(pg_bin)/dropdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres --if-exists "$database"
+  cd "$LOCAL_DIR/bench/app"
   env ASPNETCORE_ENVIRONMENT=Production \
   ConnectionStrings__Sanatorium="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$database" \
   Site__BaseUrl="$base" Smtp__Host=127.0.0.1 Smtp__Port="$sink_port" Smtp__Security=None \
   Smtp__FromAddress=bench@staraya-russa.local Smtp__FromName="AMAKS Staraya Russa" \
   Admin__Email="$admin_email" Admin__Password="$admin_password" \
-  Newsletter__Connections="$connections" Newsletter__MessagesPerSecond=1000000 \
+  Newsletter__Connections="$connections" Newsletter__MessagesPerSecond=100000 \
   Logging__LogLevel__Default=Warning \
-    dotnet "$LOCAL_DIR/bench/app/Sanatorium.Web.dll" --urls "$base" >"$work/app.log" 2>&1 &
+    dotnet Sanatorium.Web.dll --urls "$base" >"$work/app.log" 2>&1 &
   app_pid=$!
+  cd "$REPO_ROOT"
   for _ in $(seq 1 60); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 1; done
   curl -fs "$base/healthz" >/dev/null || { cat "$work/app.log" >&2; exit 1; }
   rm -f "$work/cookies"
@@ -135,8 +140,8 @@ Details and booking on the [offer's page](https://staraya-russa.example/en/promo
 or by phone from the booking office.
 MD
 
-printf '%-10s %11s %10s %9s %10s %9s %6s %8s %8s %9s\n' \
-  recipients campaign_s per_sec base_s base_per_s ratio site_cpu sink_cpu base_cpu VmHWM_MiB
+printf '%-10s %11s %10s %9s %10s %9s %6s %8s %8s %8s %9s\n' \
+  recipients campaign_s per_sec base_s base_per_s ratio site_cpu pg_cpu sink_cpu base_cpu VmHWM_MiB
 for count in $sizes; do
   # The message the baseline sends: one the dispatcher made, caught by a sink that writes messages down.
   start_sink "$work/dump"
@@ -160,10 +165,11 @@ PY
 
   start_sink
   add_subscribers "$count" "c$count"
-  site_cpu0=$(cpu_seconds "$app_pid"); sink_cpu0=$(cpu_seconds "$sink_pid")
+  site_cpu0=$(cpu_seconds "$app_pid"); sink_cpu0=$(cpu_seconds "$sink_pid"); pg_cpu0=$(pg_cpu_seconds)
   id=$(send_campaign "Bench $count")
   wait_sent "$id"
   site_cpu=$(seconds "$site_cpu0" "$(cpu_seconds "$app_pid")"); sink_cpu=$(seconds "$sink_cpu0" "$(cpu_seconds "$sink_pid")")
+  pg_cpu=$(seconds "$pg_cpu0" "$(pg_cpu_seconds)")
   hwm=$(awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/$app_pid/status")
   read -r campaign sent <<<"$(psql_bench -F ' ' -c "SELECT EXTRACT(EPOCH FROM c.\"FinishedAt\" - c.\"StartedAt\"), (SELECT count(*) FROM \"CampaignDeliveries\" d WHERE d.\"CampaignId\" = c.\"Id\" AND d.\"Status\" = 'Sent') FROM \"Campaigns\" c WHERE c.\"Id\" = $id")"
   [ "$sent" -eq "$count" ] || { echo "the ledger says $sent of $count sent" >&2; exit 1; }
@@ -178,15 +184,16 @@ PY
   baseline=$(awk '{print $4}' "$work/baseline.out")
   sink_base=$(seconds "$sink_base0" "$(cpu_seconds "$sink_pid")")
   stop_sink
-  printf '%-10s %11.2f %10.0f %9.2f %10.0f %9.2f %5.0f%% %7.0f%% %7.0f%% %9s\n' "$count" "$campaign" \
+  printf '%-10s %11.2f %10.0f %9.2f %10.0f %9.2f %5.0f%% %7.0f%% %7.0f%% %7.0f%% %9s\n' "$count" "$campaign" \
     "$(awk -v n="$count" -v t="$campaign" 'BEGIN {print n / t}')" "$baseline" \
     "$(awk -v n="$count" -v t="$baseline" 'BEGIN {print n / t}')" \
     "$(awk -v a="$campaign" -v b="$baseline" 'BEGIN {print b / a}')" \
     "$(awk -v c="$site_cpu" -v t="$campaign" 'BEGIN {print 100 * c / t}')" \
+    "$(awk -v c="$pg_cpu" -v t="$campaign" 'BEGIN {print 100 * c / t}')" \
     "$(awk -v c="$sink_cpu" -v t="$campaign" 'BEGIN {print 100 * c / t}')" \
     "$(awk -v c="$sink_base" -v t="$baseline" 'BEGIN {print 100 * c / t}')" "$hwm"
 done
 echo "campaign_s: from the ledger written to the last recipient marked (the campaign's StartedAt to FinishedAt)."
-echo "ratio = base_s / campaign_s (1.0: as fast as a bare MailKit loop). site_cpu, sink_cpu: CPU used during the"
+echo "ratio = base_s / campaign_s (1.0: as fast as a bare MailKit loop). site_cpu, pg_cpu, sink_cpu: CPU used during the"
 echo "campaign as a share of one core; base_cpu: the sink's during the baseline (well under 100 %: the sink was not the limit)."
 echo "VmHWM: the site's peak resident memory, a fresh site per size. PostgreSQL runs with fsync=off (scripts/services.sh)."
