@@ -71,7 +71,7 @@ public sealed class EditModel(
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is not { } campaign)
+        if (await LoadWithPromotionsAsync(id, cancellationToken) is not { } campaign)
         {
             return NotFound();
         }
@@ -88,7 +88,7 @@ public sealed class EditModel(
 
     public async Task<IActionResult> OnPostSaveAsync(long id, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is not { } campaign)
+        if (await LoadWithPromotionsAsync(id, cancellationToken) is not { } campaign)
         {
             return NotFound();
         }
@@ -307,7 +307,7 @@ public sealed class EditModel(
         return Redirect(CampaignUrls.For(campaign.Id, campaign.Status));
     }
 
-    /// <summary>The campaign, tracked, and the promotions the form offers; null when there is no such campaign.</summary>
+    /// <summary>The campaign, tracked; null when there is no such campaign.</summary>
     private async Task<Campaign?> LoadAsync(long id, CancellationToken cancellationToken)
     {
         if (await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is not { } campaign)
@@ -316,6 +316,17 @@ public sealed class EditModel(
         }
 
         Campaign = campaign;
+        return campaign;
+    }
+
+    /// <summary>The campaign with the promotions the form offers (what the editor shows and a save checks its choice against).</summary>
+    private async Task<Campaign?> LoadWithPromotionsAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is not { } campaign)
+        {
+            return null;
+        }
+
         var (visible, today, chosen, language) = (
             Translation.VisibleAt<PromotionTranslation>(time.GetUtcNow()), ResortClock.Today(time), campaign.PromotionIds, SiteLanguage.Current);
         var promotions = await db.Promotions.AsNoTracking()
