@@ -41,6 +41,24 @@ public static class CampaignLedgerData
             return campaign.Id;
         });
 
+    /// <summary>
+    /// A sending campaign with its ledger: written paused and turned to sending only once its lines are in,
+    /// so that no dispatcher finds it sending with nothing pending and finishes it meanwhile.
+    /// </summary>
+    public static async Task<long> AddSendingAsync(
+        this SiteFactory site,
+        string name,
+        string prefix,
+        Line[] lines,
+        DateTimeOffset? startedAt = null,
+        string? lastError = null)
+    {
+        var id = await site.AddCampaignAsync(name, CampaignStatus.Paused, startedAt, lastError: lastError);
+        await site.AddLinesAsync(id, prefix, lines);
+        await site.SetStatusAsync(id, CampaignStatus.Sending);
+        return id;
+    }
+
     /// <summary>Adds one confirmed subscriber per line and their line in the campaign's ledger; returns the subscribers' ids.</summary>
     public static async Task<long[]> AddLinesAsync(this SiteFactory site, long campaignId, string prefix, params Line[] lines)
     {

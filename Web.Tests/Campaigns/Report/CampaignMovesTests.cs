@@ -15,8 +15,7 @@ public sealed class CampaignMovesTests(SiteFactory site) : IClassFixture<SiteFac
     public async Task Pausing_and_resuming_move_the_campaign_say_so_and_are_audited()
     {
         // Sending, its pending line due in 2099: no dispatcher sends it or finishes the campaign meanwhile.
-        var id = await site.AddCampaignAsync("Пауза", CampaignStatus.Sending);
-        await site.AddLinesAsync(id, "pause", Pending());
+        var id = await site.AddSendingAsync("Пауза", "pause", [Pending()]);
         var admin = await site.LogInAsAdministratorAsync();
         var progress = $"/admin/marketing/campaigns/{id}/progress";
 

@@ -21,9 +21,10 @@ public sealed class ProgressBrowserTests(BrowserSite site) : IClassFixture<Brows
     public async Task The_numbers_update_in_place_and_a_change_of_status_reloads_the_page()
     {
         // Sending, its pending lines due in 2099: only this test moves them.
-        var id = await site.AddCampaignAsync("Весенние скидки", CampaignStatus.Sending, startedAt: DateTimeOffset.UtcNow.AddMinutes(-3));
         var recent = DateTimeOffset.UtcNow.AddSeconds(-20);
-        await site.AddLinesAsync(id, "browser", [.. Sent(recent).Times(5), Failed("550 5.1.1 User unknown", recent), .. Pending().Times(6)]);
+        var id = await site.AddSendingAsync(
+            "Весенние скидки", "browser", [.. Sent(recent).Times(5), Failed("550 5.1.1 User unknown", recent), .. Pending().Times(6)],
+            startedAt: DateTimeOffset.UtcNow.AddMinutes(-3));
         var marketer = await site.CreateAsync("marketer@progress-browser.test", Roles.Marketer);
         await using var browser = await site.NewVisitorAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1280, Height = 900 } });
         var (page, errors) = await site.LogInAsync(browser, marketer);

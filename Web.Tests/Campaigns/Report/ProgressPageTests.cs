@@ -20,9 +20,10 @@ public sealed class ProgressPageTests(SiteFactory site) : IClassFixture<SiteFact
     public async Task The_page_and_its_status_show_the_ledger_counts_the_bar_the_rate_and_the_time_left()
     {
         // Sending, but its pending lines are due in 2099: no dispatcher touches them during the test.
-        var id = await site.AddCampaignAsync("Весна", CampaignStatus.Sending, startedAt: DateTimeOffset.UtcNow.AddMinutes(-5));
         var recent = DateTimeOffset.UtcNow.AddSeconds(-10);
-        await site.AddLinesAsync(id, "progress", [.. Sent(recent).Times(4), Failed("550 5.1.1 no such user", recent), Skipped(recent), .. Pending().Times(6)]);
+        var id = await site.AddSendingAsync(
+            "Весна", "progress", [.. Sent(recent).Times(4), Failed("550 5.1.1 no such user", recent), Skipped(recent), .. Pending().Times(6)],
+            startedAt: DateTimeOffset.UtcNow.AddMinutes(-5));
         var admin = await site.LogInAsAdministratorAsync();
 
         var (response, page) = await admin.GetPageAsync($"/admin/marketing/campaigns/{id}/progress");
@@ -75,8 +76,7 @@ public sealed class ProgressPageTests(SiteFactory site) : IClassFixture<SiteFact
     public async Task A_mail_server_that_does_not_answer_is_shown_with_its_reply_and_since_when()
     {
         // Sending with nothing due before 2099: the dispatcher neither sends nor clears the error meanwhile.
-        var id = await site.AddCampaignAsync("Ожидание", CampaignStatus.Sending, lastError: "421 4.3.2 Service not available");
-        await site.AddLinesAsync(id, "waiting", Pending());
+        var id = await site.AddSendingAsync("Ожидание", "waiting", [Pending()], lastError: "421 4.3.2 Service not available");
         var admin = await site.LogInAsAdministratorAsync();
 
         var (_, page) = await admin.GetPageAsync($"/admin/marketing/campaigns/{id}/progress");
