@@ -27,6 +27,24 @@ public sealed class ContactDetails
 
     public string Address(Language language) => language == Language.En ? AddressEn : AddressRu;
 
+    /// <summary>The resort's e-mail for visitors (a mailto: link in the header); empty when not given.</summary>
+    public string Email { get; set; } = "";
+
+    /// <summary>Where enquiries about a stay are mailed; empty: to <see cref="Email"/>.</summary>
+    public string EnquiryEmail { get; set; } = "";
+
+    /// <summary>How to get there by train, bus and car, in Markdown.</summary>
+    public string DirectionsRu { get; set; } = "";
+
+    public string DirectionsEn { get; set; } = "";
+
+    public string Directions(Language language) => language == Language.En ? DirectionsEn : DirectionsRu;
+
+    /// <summary>The resort's position (WGS 84) for the map link and structured data; null when not given.</summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
     /// <summary>The phone as a tel: link target: digits and a leading plus only.</summary>
     public string PhoneLink => "tel:" + new string(Phone.Where((c, i) => char.IsAsciiDigit(c) || (c == '+' && i == 0)).ToArray());
 

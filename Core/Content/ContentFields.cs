@@ -8,6 +8,7 @@ namespace Sanatorium.Core.Content;
 public static class ContentFields
 {
     public const string Title = "Title";
+    public const string SeoTitle = "SeoTitle";
     public const string Slug = "Slug";
     public const string MetaDescription = "MetaDescription";
     public const string Lead = "Lead";
@@ -38,6 +39,7 @@ public static class ContentFields
     public static int MaxLength(string field) => field switch
     {
         Title => 300,
+        SeoTitle => 70,
         Slug => Content.Slug.MaxLength,
         MetaDescription or ImageAlt => 400,
         _ when IsMarkdown(field) => MaxMarkdownLength,

@@ -11,7 +11,7 @@ public static class ContentKinds
     public static ContentKindDescription<Treatment, TreatmentTranslation> Treatment { get; } = new(key => new Treatment(key))
     {
         Kind = ContentKind.Treatment,
-        Fields = [Title, ContentFields.Slug, Lead, Description, Procedures, Contraindications, Results, Consequences, MetaDescription],
+        Fields = [Title, SeoTitle, ContentFields.Slug, Lead, Description, Procedures, Contraindications, Results, Consequences, MetaDescription],
         SharedFields = [SortOrder, ProfileId],
         OwnerKey = nameof(TreatmentTranslation.TreatmentId),
     };
@@ -19,7 +19,7 @@ public static class ContentKinds
     public static ContentKindDescription<Profile, ProfileTranslation> Profile { get; } = new(key => new Profile(key, sortOrder: 0))
     {
         Kind = ContentKind.Profile,
-        Fields = [Title, ContentFields.Slug, Summary, MetaDescription],
+        Fields = [Title, SeoTitle, ContentFields.Slug, Summary, MetaDescription],
         SharedFields = [SortOrder],
         OwnerKey = nameof(ProfileTranslation.ProfileId),
     };
@@ -27,7 +27,7 @@ public static class ContentKinds
     public static ContentKindDescription<InfoPage, InfoPageTranslation> InfoPage { get; } = new(key => new InfoPage(key, sortOrder: 0))
     {
         Kind = ContentKind.InfoPage,
-        Fields = [Title, ContentFields.Slug, Body, MetaDescription],
+        Fields = [Title, SeoTitle, ContentFields.Slug, Body, MetaDescription],
         SharedFields = [SortOrder],
         OwnerKey = nameof(InfoPageTranslation.InfoPageId),
     };
@@ -35,7 +35,7 @@ public static class ContentKinds
     public static ContentKindDescription<Promotion, PromotionTranslation> Promotion { get; } = new(key => new Promotion(key, startsOn: default, endsOn: default))
     {
         Kind = ContentKind.Promotion,
-        Fields = [Title, ContentFields.Slug, Text, ImageAlt, MetaDescription],
+        Fields = [Title, SeoTitle, ContentFields.Slug, Text, ImageAlt, MetaDescription],
         SharedFields = [SortOrder, StartsOn, EndsOn, ImageId],
         OwnerKey = nameof(PromotionTranslation.PromotionId),
         ListOrder = promotions => promotions.OrderByDescending(p => p.StartsOn),

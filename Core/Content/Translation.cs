@@ -27,6 +27,9 @@ public abstract class Translation
             : value.Trim();
     }
 
+    /// <summary>The title for search engines and link previews (under about 60 characters); empty: made from <see cref="Title"/>.</summary>
+    public string SeoTitle { get; set; } = "";
+
     public string MetaDescription { get; set; } = "";
 
     /// <summary>When visitors may first see this translation; null while it is a draft.</summary>
@@ -51,6 +54,7 @@ public abstract class Translation
     public virtual Dictionary<string, string> ReadFields() => new()
     {
         [ContentFields.Title] = Title,
+        [ContentFields.SeoTitle] = SeoTitle,
         [ContentFields.Slug] = Slug,
         [ContentFields.MetaDescription] = MetaDescription,
     };
@@ -68,6 +72,7 @@ public abstract class Translation
             Slug = slug;
         }
 
+        SeoTitle = fields.GetValueOrDefault(ContentFields.SeoTitle, SeoTitle).Trim();
         MetaDescription = fields.GetValueOrDefault(ContentFields.MetaDescription, MetaDescription);
     }
 }

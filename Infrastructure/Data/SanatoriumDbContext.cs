@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Sanatorium.Core.Audit;
 using Sanatorium.Core.Content;
+using Sanatorium.Core.Enquiries;
 using Sanatorium.Core.Mail;
 using Sanatorium.Core.Newsletters;
 using Sanatorium.Core.Subscribers;
@@ -32,6 +33,14 @@ public sealed class SanatoriumDbContext(DbContextOptions<SanatoriumDbContext> op
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
 
     public DbSet<ContactDetails> ContactDetails => Set<ContactDetails>();
+
+    public DbSet<OperatorDetails> OperatorDetails => Set<OperatorDetails>();
+
+    public DbSet<StayPackage> StayPackages => Set<StayPackage>();
+
+    public DbSet<ScheduledPublication> ScheduledPublications => Set<ScheduledPublication>();
+
+    public DbSet<Enquiry> Enquiries => Set<Enquiry>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -12,6 +12,8 @@ internal sealed class ContactDetailsConfiguration : IEntityTypeConfiguration<Con
         builder.Property(c => c.Phone).HasMaxLength(40);
         builder.Property(c => c.AddressRu).HasMaxLength(300);
         builder.Property(c => c.AddressEn).HasMaxLength(300);
+        builder.Property(c => c.Email).HasMaxLength(254);
+        builder.Property(c => c.EnquiryEmail).HasMaxLength(254);
         builder.Ignore(c => c.PhoneLink);
     }
 }

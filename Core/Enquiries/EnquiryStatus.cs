@@ -1,0 +1,9 @@
+namespace Sanatorium.Core.Enquiries;
+
+/// <summary>Where an enquiry about a stay is in the back office's inbox.</summary>
+public enum EnquiryStatus
+{
+    New,
+    InProgress,
+    Done,
+}
