@@ -13,5 +13,8 @@ public static class NewsletterUrls
 
     public static string PrivacyPolicy(Language language) => SiteUrls.Info(language, PrivacyPolicySeed.Slug(language));
 
+    /// <summary>The consent to the processing of personal data that forms link to (seeded by <see cref="ConsentSeed"/>).</summary>
+    public static string PersonalDataConsent(Language language) => SiteUrls.Info(language, ConsentSeed.Slug(language));
+
     private static string Prefix(Language language) => language == Language.En ? "/en" : "";
 }
