@@ -8,6 +8,11 @@ namespace Sanatorium.Infrastructure.Seed;
 /// taken from the client's current page, and the general contraindications page it links to.
 /// Everything is returned as drafts in both languages; the caller publishes it.
 /// </summary>
+/// <remarks>
+/// The treatment says what the client's page says, its slips included; <see cref="TreatmentCorrections"/>
+/// corrects them as a revision of its own, so that the client sees each correction and can undo it.
+/// It lists no procedures: the client's page does not.
+/// </remarks>
 internal static class SeedContent
 {
     public const string MusculoskeletalKey = "musculoskeletal-system";
@@ -60,23 +65,14 @@ internal static class SeedContent
             "Лечение поясничного болевого синдрома (люмбалгии, люмбоишиалгии) в санатории «Старая Русса»")
         {
             MetaDescription =
-                "Лечение люмбалгии и люмбоишиалгии в санатории «Старая Русса»: грязелечение, минеральные ванны, физиотерапия, массаж и ЛФК.",
+                "Лечение люмбалгии и люмбоишиалгии в санатории «Старая Русса»: физиотерапия, массаж и лечебная физкультура.",
             Lead = """
-                Поясничный болевой синдром – резкая боль, возникающая в поясничном отделе. Люмбалгия – это хроническая ноющая боль в пояснице. При люмбалгии не наблюдается четкой связи между движением и приступом боли. Люмбоишиалгия – боль в пояснице, которая отдает в ноги. Причинами поясничного болевого синдрома чаще всего становится малоподвижный образ жизни, избыточный вес, переохлаждение, травмы, болезни внутренних органов.
+                Поясничный болевой синдром – резкая боль, возникающая в поясничном отделе. Люмбалгия – это хроническая ноющая боль в пояснице. При люмбалгии не наблюдается четкой связи между движением и приступом боли. Люмбоишалгия – боль в поиснице, которая отдает в ноги. Причинами поясничного болевого синдрома чаще всего становится малоподвижный образ жизни, избыточный вес, переохлаждение, травмы, болезни внутренних органов.
                 """,
             Description = """
                 Обычно лечение люмбалгии и люмбоишиалгии сводится к устранению болевого синдрома. Назначают медикаментозную терапию: обезболивающие и противовоспалительные препараты, средства, снимающие мышечный спазм. В период обострения также рекомендуется соблюдать покой и применять сухое тепло. Пациентам показано санаторно-курортное лечение.
 
                 Программы санаторно-курортных учреждений включают сбалансированное питание, правильный режим сна, закаливающие и общеукрепляющие мероприятия. Проводится медикаментозная поддержка организма, назначаются физиотерапия, массаж и лечебная физкультура. В ряде санаториев проводится иглорефлексотерапия. Пребывание в санатории помогает справиться с болевым синдромом и предупредить обострения заболевания.
-                """,
-            Procedures = """
-                - Грязевые аппликации иловой сульфидной грязью курорта.
-                - Минеральные ванны на старорусской минеральной воде.
-                - Физиотерапия: электро- и магнитотерапия.
-                - Лечебный массаж.
-                - Лечебная физкультура (ЛФК).
-                - Иглорефлексотерапия.
-                - Сбалансированное питание и щадящий режим.
                 """,
             Contraindications = """
                 - Тяжелые формы поражения костей и суставов с обильным отделяемым, тяжелыми общими явлениями (гектическая температура, резкое истощение) или амилоидозом внутренних органов.
@@ -98,7 +94,7 @@ internal static class SeedContent
             "Treatment of lumbar pain syndrome (lumbalgia, lumboishialgia) in the sanatorium Staraya Russa")
         {
             MetaDescription =
-                "Treatment of lumbalgia and lumboishialgia in the Staraya Russa sanatorium: mud therapy, mineral baths, physiotherapy, massage and exercise therapy.",
+                "Treatment of lumbalgia and lumboishialgia in the Staraya Russa sanatorium: physiotherapy, massage and exercise therapy.",
             Lead = """
                 Lumbar pain syndrome is a sharp pain that occurs in the lumbar region. Lumbalgia is a chronic aching pain in the lower back; with lumbalgia there is no clear connection between movement and an attack of pain. Lumboishialgia is pain in the lower back that radiates to the legs. The most common causes of lumbar pain syndrome are a sedentary lifestyle, excess weight, hypothermia, injuries and diseases of the internal organs.
                 """,
@@ -106,15 +102,6 @@ internal static class SeedContent
                 Usually, the treatment of lumbalgia and lumboishalgia is reduced to the elimination of pain syndromes. Medical treatment is prescribed: analgesics, anti-inflammatory drugs, medications that relieve spasm. During the period of exacerbations, it is also recommended to observe a rest regime and stay in dry heat. Patients are shown sanatorium-resort treatment.
 
                 The programs of sanatorium-resort institutions include a balanced diet, proper sleep conditions, measures to harden and strengthen the body. Medical support of the body is also carried out, special physiotherapy, massages, and physical therapy are prescribed. Some sanatoriums offer acupuncture. Thanks to staying in sanatorium-resort institutions, it is possible to cope with the pain syndrome and prevent the exacerbation of the disease.
-                """,
-            Procedures = """
-                - Mud applications with the resort's silt-sulphide mud.
-                - Mineral baths with Staraya Russa mineral water.
-                - Physiotherapy: electrotherapy and magnetotherapy.
-                - Therapeutic massage.
-                - Exercise therapy (physical therapy).
-                - Acupuncture.
-                - A balanced diet and a gentle rest regime.
                 """,
             Contraindications = """
                 - Severe forms of bone and joint damage with abundant discharge, severe general phenomena (hectic temperature, severe exhaustion) or amyloidosis of internal organs.

@@ -124,7 +124,7 @@ public sealed class CampaignMails(
     {
         var translation = campaign.Translation(language) ?? new CampaignTranslation(language);
         await using var html = new StringWriter(CultureInfo.InvariantCulture);
-        markdown.Render(translation.Body).WriteTo(html, HtmlEncoder.Default);
+        markdown.Render(translation.Body, language).WriteTo(html, HtmlEncoder.Default);
         var body = CampaignBody.From(html.ToString(), home, link);
         var shown = cards
             .Where(c => c.Language == language)
