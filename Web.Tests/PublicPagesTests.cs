@@ -17,6 +17,21 @@ public sealed class PublicPagesTests(SiteFactory site) : IClassFixture<SiteFacto
         { "/promotions", "/en/promotions" },
     };
 
+    /// <summary>The pages search engines are asked to index on a fresh site: all but the promotions list, empty until a promotion runs.</summary>
+    public static TheoryData<string, string> IndexedPages
+    {
+        get
+        {
+            var pages = new TheoryData<string, string>();
+            foreach (var row in Pages.Where(row => (string)row[0] != "/promotions"))
+            {
+                pages.Add((string)row[0], (string)row[1]);
+            }
+
+            return pages;
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Pages))]
     public async Task Each_page_exists_in_both_languages_with_its_own_title_and_description(string ru, string en)
@@ -54,7 +69,7 @@ public sealed class PublicPagesTests(SiteFactory site) : IClassFixture<SiteFacto
     }
 
     [Theory]
-    [MemberData(nameof(Pages))]
+    [MemberData(nameof(IndexedPages))]
     public async Task Canonical_and_hreflang_links_are_absolute_and_point_at_both_languages(string ru, string en)
     {
         var client = site.CreateVisitor();

@@ -1,6 +1,7 @@
 using System.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.WebEncoders;
 using Sanatorium.Infrastructure;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web;
@@ -17,6 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
 
 builder.Services.AddInfrastructure();
+builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = HtmlEncoding.Settings);
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.Configure<RequestLocalizationOptions>(SiteLanguage.Configure);
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
@@ -66,6 +68,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseSecurityHeaders();
+app.UseCanonicalSlashes();
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseStaticFiles();
 app.UseRouting();

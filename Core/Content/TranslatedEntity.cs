@@ -76,7 +76,11 @@ public abstract class TranslatedEntity<TTranslation> : IContentEntity
             }
 
             translation.WriteFields(fields);
-            if (!translation.IsPublishedAt(at))
+            if (translation.IsPublishedAt(at))
+            {
+                translation.Republish(at);
+            }
+            else
             {
                 translation.Publish(at);
             }

@@ -35,6 +35,9 @@ public abstract class Translation
     /// <summary>When visitors may first see this translation; null while it is a draft.</summary>
     public DateTimeOffset? PublishedAt { get; private set; }
 
+    /// <summary>When visitors last got a new version of this translation: its first publication or the latest one since (the sitemap's lastmod).</summary>
+    public DateTimeOffset? LastPublishedAt { get; private set; }
+
     public bool IsPublishedAt(DateTimeOffset now) => PublishedAt is { } at && at <= now;
 
     /// <summary>
@@ -46,7 +49,10 @@ public abstract class Translation
         where T : Translation =>
         t => t.PublishedAt != null && t.PublishedAt <= now;
 
-    public void Publish(DateTimeOffset at) => PublishedAt = at;
+    public void Publish(DateTimeOffset at) => PublishedAt = LastPublishedAt = at;
+
+    /// <summary>A new version of a translation visitors already see, from <paramref name="at"/>: it stays visible since its first publication.</summary>
+    public void Republish(DateTimeOffset at) => LastPublishedAt = at;
 
     public void Unpublish() => PublishedAt = null;
 

@@ -340,6 +340,9 @@ namespace Sanatorium.Infrastructure.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("LastPublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("MetaDescription")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -482,6 +485,9 @@ namespace Sanatorium.Infrastructure.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
+                    b.Property<DateTimeOffset?>("LastPublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("MetaDescription")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -567,6 +573,9 @@ namespace Sanatorium.Infrastructure.Migrations
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset?>("LastPublishedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("MetaDescription")
                         .IsRequired()
@@ -794,6 +803,9 @@ namespace Sanatorium.Infrastructure.Migrations
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("LastPublishedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Lead")
                         .IsRequired()

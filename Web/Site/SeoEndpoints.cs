@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,11 @@ using Sanatorium.Infrastructure.Options;
 
 namespace Sanatorium.Web.Site;
 
-/// <summary>robots.txt and sitemap.xml: every published page in each language, with its hreflang alternates.</summary>
+/// <summary>
+/// robots.txt and sitemap.xml: every published page in each language, with its hreflang alternates
+/// (x-default: the Russian one) and, for content, when it was last published. A listing with nothing in
+/// it (no promotion running) is left out, as its page tells search engines not to index it.
+/// </summary>
 internal static class SeoEndpoints
 {
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -27,35 +32,43 @@ internal static class SeoEndpoints
             CancellationToken cancellationToken) =>
         {
             var now = time.GetUtcNow();
-            List<IReadOnlyDictionary<Language, string>> pages =
+            List<Page> pages =
             [
-                SiteUrls.Everywhere(SiteUrls.Home),
-                SiteUrls.Everywhere(SiteUrls.Accessibility),
-                SiteUrls.Everywhere(SiteUrls.Promotions),
+                Page.Everywhere(SiteUrls.Home),
+                Page.Everywhere(SiteUrls.Accessibility),
             ];
 
+            // A translation last published before LastPublishedAt was recorded has only its PublishedAt.
             var profiles = await db.ProfileTranslations.Published(now)
-                .Select(t => new Row(t.ProfileId, t.Language, t.Slug)).ToListAsync(cancellationToken);
+                .Select(t => new Row(t.ProfileId, t.Language, t.Slug, t.LastPublishedAt ?? t.PublishedAt)).ToListAsync(cancellationToken);
             var treatments = await db.TreatmentTranslations.Published(now)
-                .Select(t => new Row(t.TreatmentId, t.Language, t.Slug)).ToListAsync(cancellationToken);
+                .Select(t => new Row(t.TreatmentId, t.Language, t.Slug, t.LastPublishedAt ?? t.PublishedAt)).ToListAsync(cancellationToken);
             var infoPages = await db.InfoPageTranslations.Published(now)
-                .Select(t => new Row(t.InfoPageId, t.Language, t.Slug)).ToListAsync(cancellationToken);
-            pages.AddRange(Group(profiles, SiteUrls.Profile));
-            pages.AddRange(Group(treatments, SiteUrls.Treatment));
+                .Select(t => new Row(t.InfoPageId, t.Language, t.Slug, t.LastPublishedAt ?? t.PublishedAt)).ToListAsync(cancellationToken);
             var today = ResortClock.Today(time);
             var running = db.Promotions.Where(Promotion.RunningOn(today)).Select(p => p.Id);
             var promotions = await db.PromotionTranslations.Published(now)
                 .Where(t => running.Contains(t.PromotionId))
-                .Select(t => new Row(t.PromotionId, t.Language, t.Slug)).ToListAsync(cancellationToken);
+                .Select(t => new Row(t.PromotionId, t.Language, t.Slug, t.LastPublishedAt ?? t.PublishedAt)).ToListAsync(cancellationToken);
+            if (promotions.Count > 0)
+            {
+                pages.Add(Page.Everywhere(SiteUrls.Promotions));
+            }
+
+            pages.AddRange(Group(profiles, SiteUrls.Profile));
+            pages.AddRange(Group(treatments, SiteUrls.Treatment));
             pages.AddRange(Group(infoPages, SiteUrls.Info));
             pages.AddRange(Group(promotions, SiteUrls.Promotion));
 
-            var urls = pages.SelectMany(paths => paths.Values.Select(path => new XElement(Sitemap + "url",
-                new XElement(Sitemap + "loc", site.Value.Absolute(path)),
-                paths.Select(alternate => new XElement(Xhtml + "link",
+            var urls = pages.SelectMany(page => page.Paths.Select(path => new XElement(Sitemap + "url",
+                new XElement(Sitemap + "loc", site.Value.Absolute(path.Value)),
+                page.LastModified.TryGetValue(path.Key, out var modified)
+                    ? new XElement(Sitemap + "lastmod", modified.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
+                    : null,
+                Alternates(page.Paths).Select(alternate => new XElement(Xhtml + "link",
                     new XAttribute("rel", "alternate"),
-                    new XAttribute("hreflang", alternate.Key.Code()),
-                    new XAttribute("href", site.Value.Absolute(alternate.Value)))))));
+                    new XAttribute("hreflang", alternate.Hreflang),
+                    new XAttribute("href", site.Value.Absolute(alternate.Path)))))));
             var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(Sitemap + "urlset",
                 new XAttribute(XNamespace.Xmlns + "xhtml", Xhtml.NamespaceName),
                 urls));
@@ -63,12 +76,21 @@ internal static class SeoEndpoints
         });
     }
 
-    private static IEnumerable<IReadOnlyDictionary<Language, string>> Group(
-        IEnumerable<Row> rows,
-        Func<Language, string, string> url) =>
-        rows.GroupBy(r => r.Id).Select(g => (IReadOnlyDictionary<Language, string>)g
-            .OrderBy(r => r.Language)
-            .ToDictionary(r => r.Language, r => url(r.Language, r.Slug)));
+    /// <summary>Each language's page, then the default language's again as x-default (as the pages' own hreflang links).</summary>
+    private static IEnumerable<(string Hreflang, string Path)> Alternates(IReadOnlyDictionary<Language, string> paths) =>
+        paths.Select(p => (p.Key.Code(), p.Value))
+            .Concat(paths.TryGetValue(Languages.Default, out var fallback) ? [("x-default", fallback)] : []);
 
-    private sealed record Row(int Id, Language Language, string Slug);
+    private static IEnumerable<Page> Group(IEnumerable<Row> rows, Func<Language, string, string> url) =>
+        rows.GroupBy(r => r.Id).Select(g => new Page(
+            g.OrderBy(r => r.Language).ToDictionary(r => r.Language, r => url(r.Language, r.Slug)),
+            g.Where(r => r.PublishedAt is not null).ToDictionary(r => r.Language, r => r.PublishedAt!.Value)));
+
+    private sealed record Row(int Id, Language Language, string Slug, DateTimeOffset? PublishedAt);
+
+    /// <summary>One page in every language it exists in, with when each translation was last published (content only).</summary>
+    private sealed record Page(IReadOnlyDictionary<Language, string> Paths, IReadOnlyDictionary<Language, DateTimeOffset> LastModified)
+    {
+        public static Page Everywhere(Func<Language, string> path) => new(SiteUrls.Everywhere(path), new Dictionary<Language, DateTimeOffset>());
+    }
 }

@@ -21,7 +21,7 @@ public sealed class ShowModel(SanatoriumDbContext db, SlugRedirects redirects, T
             {
                 Current = p.Translations
                     .Where(x => x.Language == lang)
-                    .Select(x => new { x.Title, x.Body, x.MetaDescription })
+                    .Select(x => new { x.Title, x.SeoTitle, x.Body, x.MetaDescription })
                     .Single(),
                 Paths = p.Translations.AsQueryable().Where(visible)
                     .Select(x => new { x.Language, x.Slug })
@@ -37,9 +37,12 @@ public sealed class ShowModel(SanatoriumDbContext db, SlugRedirects redirects, T
 
         Article = new InfoArticle(page.Current.Title, page.Current.Body);
         Meta = new PageMeta(
-            page.Current.Title,
+            SeoTitles.Of(lang, page.Current.SeoTitle, page.Current.Title),
             page.Current.MetaDescription,
-            page.Paths.ToDictionary(x => x.Language, x => SiteUrls.Info(x.Language, x.Slug)));
+            page.Paths.ToDictionary(x => x.Language, x => SiteUrls.Info(x.Language, x.Slug)))
+        {
+            IsArticle = true,
+        };
         return Page();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Content;
 using Sanatorium.Infrastructure.Data;
@@ -7,7 +8,11 @@ using Sanatorium.Web.Site;
 
 namespace Sanatorium.Web.Pages.Profiles;
 
-public sealed class ShowModel(SanatoriumDbContext db, SlugRedirects redirects, TimeProvider time) : SitePageModel
+public sealed class ShowModel(
+    SanatoriumDbContext db,
+    SlugRedirects redirects,
+    TimeProvider time,
+    IStringLocalizer<SharedResource> text) : SitePageModel
 {
     public ProfileArticle Article { get; private set; } = null!;
 
@@ -22,7 +27,7 @@ public sealed class ShowModel(SanatoriumDbContext db, SlugRedirects redirects, T
             {
                 Current = p.Translations
                     .Where(x => x.Language == lang)
-                    .Select(x => new { x.Title, x.Summary, x.MetaDescription })
+                    .Select(x => new { x.Slug, x.Title, x.SeoTitle, x.Summary, x.MetaDescription })
                     .Single(),
                 Paths = p.Translations.AsQueryable().Where(visible)
                     .Select(x => new { x.Language, x.Slug })
@@ -48,9 +53,13 @@ public sealed class ShowModel(SanatoriumDbContext db, SlugRedirects redirects, T
             page.Current.Summary,
             page.Treatments.Select(t => new Link(SiteUrls.Treatment(lang, t.Slug), t.Title)).ToList());
         Meta = new PageMeta(
-            page.Current.Title,
+            SeoTitles.Of(lang, page.Current.SeoTitle, page.Current.Title),
             page.Current.MetaDescription,
-            page.Paths.ToDictionary(x => x.Language, x => SiteUrls.Profile(x.Language, x.Slug)));
+            page.Paths.ToDictionary(x => x.Language, x => SiteUrls.Profile(x.Language, x.Slug)))
+        {
+            IsArticle = true,
+            Breadcrumbs = [new Link(SiteUrls.Home(lang), text["Home"]), new Link(SiteUrls.Profile(lang, page.Current.Slug), page.Current.Title)],
+        };
         return Page();
     }
 }

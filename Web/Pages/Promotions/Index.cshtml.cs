@@ -10,6 +10,7 @@ public sealed class IndexModel(PromotionCards promotions, IStringLocalizer<Share
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Current = await promotions.CurrentAsync(Lang, cancellationToken);
-        Meta = new PageMeta(text["PromotionsTitle"], text["PromotionsDescription"], SiteUrls.Everywhere(SiteUrls.Promotions));
+        // An empty list is no page for search engines (nor in the sitemap), until a promotion runs.
+        Meta = new PageMeta(text["PromotionsTitle"], text["PromotionsDescription"], SiteUrls.Everywhere(SiteUrls.Promotions), NoIndex: Current.Count == 0);
     }
 }

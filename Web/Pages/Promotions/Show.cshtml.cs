@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Sanatorium.Core;
 using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Content;
@@ -9,7 +10,11 @@ using Sanatorium.Web.Site;
 namespace Sanatorium.Web.Pages.Promotions;
 
 /// <summary>One promotion, while it runs; before its first day and after its last it is 404.</summary>
-public sealed class ShowModel(SanatoriumDbContext db, SlugRedirects redirects, TimeProvider time) : SitePageModel
+public sealed class ShowModel(
+    SanatoriumDbContext db,
+    SlugRedirects redirects,
+    TimeProvider time,
+    IStringLocalizer<SharedResource> text) : SitePageModel
 {
     public PromotionArticle Article { get; private set; } = null!;
 
@@ -42,9 +47,19 @@ public sealed class ShowModel(SanatoriumDbContext db, SlugRedirects redirects, T
         var t = page.Current;
         Article = new PromotionArticle(t.Title, SiteUrls.Promotion(lang, t.Slug), t.Text, page.ImageId, t.ImageAlt, page.StartsOn, page.EndsOn);
         Meta = new PageMeta(
-            t.Title,
+            SeoTitles.Of(lang, t.SeoTitle, t.Title),
             t.MetaDescription,
-            page.Paths.ToDictionary(x => x.Language, x => SiteUrls.Promotion(x.Language, x.Slug)));
+            page.Paths.ToDictionary(x => x.Language, x => SiteUrls.Promotion(x.Language, x.Slug)))
+        {
+            IsArticle = true,
+            Image = page.ImageId is { } image ? SiteUrls.Media(image) : null,
+            Breadcrumbs =
+            [
+                new Link(SiteUrls.Home(lang), text["Home"]),
+                new Link(SiteUrls.Promotions(lang), text["PromotionsHeading"]),
+                new Link(Article.Href, t.Title),
+            ],
+        };
         return Page();
     }
 }

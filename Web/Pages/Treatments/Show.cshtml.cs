@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Content;
 using Sanatorium.Infrastructure.Data;
@@ -7,7 +8,11 @@ using Sanatorium.Web.Site;
 
 namespace Sanatorium.Web.Pages.Treatments;
 
-public sealed class ShowModel(SanatoriumDbContext db, SlugRedirects redirects, TimeProvider time) : SitePageModel
+public sealed class ShowModel(
+    SanatoriumDbContext db,
+    SlugRedirects redirects,
+    TimeProvider time,
+    IStringLocalizer<SharedResource> text) : SitePageModel
 {
     public TreatmentArticle Article { get; private set; } = null!;
 
@@ -38,13 +43,18 @@ public sealed class ShowModel(SanatoriumDbContext db, SlugRedirects redirects, T
                 : NotFound();
         }
 
-        Article = new TreatmentArticle(
-            page.Current,
-            page.Profile is { } p ? new Link(SiteUrls.Profile(lang, p.Slug), p.Title) : null);
+        var t = page.Current;
+        Article = new TreatmentArticle(t, page.Profile is { } p ? new Link(SiteUrls.Profile(lang, p.Slug), p.Title) : null);
         Meta = new PageMeta(
-            page.Current.Title,
-            page.Current.MetaDescription,
-            page.Paths.ToDictionary(x => x.Language, x => SiteUrls.Treatment(x.Language, x.Slug)));
+            SeoTitles.Of(lang, t.SeoTitle, t.Title),
+            t.MetaDescription,
+            page.Paths.ToDictionary(x => x.Language, x => SiteUrls.Treatment(x.Language, x.Slug)))
+        {
+            IsArticle = true,
+            Breadcrumbs = Article.Profile is { } profile
+                ? [new Link(SiteUrls.Home(lang), text["Home"]), profile, new Link(SiteUrls.Treatment(lang, t.Slug), t.Title)]
+                : [],
+        };
         return Page();
     }
 }

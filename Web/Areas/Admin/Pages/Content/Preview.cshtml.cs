@@ -40,7 +40,7 @@ public sealed class PreviewModel(ContentEditor editor, SanatoriumDbContext db, T
         var preview = new DraftPreview(db, draft, lang, Id, Section.PreviewPath(Id, lang), time.GetUtcNow());
         Article = await Section.Article(preview, cancellationToken);
         ViewData["Meta"] = new PageMeta(
-            preview.Field(ContentFields.Title),
+            SeoTitles.Of(lang, preview.Field(ContentFields.SeoTitle), preview.Field(ContentFields.Title)),
             preview.Field(ContentFields.MetaDescription),
             Languages.All.Where(draft.HasTranslation).ToDictionary(l => l, l => Section.PreviewPath(Id, l)),
             NoIndex: true);
