@@ -33,6 +33,16 @@ internal static class SeoEndpoints
                 SiteUrls.Everywhere(SiteUrls.Accessibility),
                 SiteUrls.Everywhere(SiteUrls.Promotions),
             ];
+            // Pages that say only "nothing yet" are noindex and left out.
+            if (await Pages.PricesModel.Shown(db, time).AnyAsync(cancellationToken))
+            {
+                pages.Add(SiteUrls.Everywhere(SiteUrls.Prices));
+            }
+
+            if (await Pages.OperatorDetailsModel.AnyFilledAsync(db, cancellationToken))
+            {
+                pages.Add(SiteUrls.Everywhere(SiteUrls.OperatorDetails));
+            }
 
             var profiles = await db.ProfileTranslations.Published(now)
                 .Select(t => new Row(t.ProfileId, t.Language, t.Slug)).ToListAsync(cancellationToken);
