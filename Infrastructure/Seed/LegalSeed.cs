@@ -108,7 +108,7 @@ internal static class LegalSeed
                 - `.AspNetCore.Antiforgery.…` — защищает формы сайта (например, включение версии для слабовидящих) от подделки запросов с чужих сайтов. Удаляется при закрытии браузера.
                 - `a11y` — настройки версии для слабовидящих (размер шрифта, цвета, изображения). Устанавливается, только когда вы включаете эту версию, хранится год; выключение версии удаляет его.
 
-                Сотрудникам санатория, которые входят в административную часть сайта, устанавливаются также cookie входа и сеанса (`sanatorium.staff`, `Identity.TwoFactorUserId`), выбранного языка (`admin-lang`) и сообщений о выполненных действиях (`.AspNetCore.Mvc.CookieTempDataProvider`). Посетителям сайта они не устанавливаются.
+                Сотрудникам санатория, которые входят в административную часть сайта, устанавливаются также cookie входа и сеанса (`sanatorium.staff`, `Identity.TwoFactorUserId`), cookie, по которому сайт узнаёт браузер, где сотрудник уже входил, чтобы чужие неверные пароли не мешали ему войти (`sanatorium.known`, хранится полгода), выбранного языка (`admin-lang`) и сообщений о выполненных действиях (`.AspNetCore.Mvc.CookieTempDataProvider`). Посетителям сайта они не устанавливаются.
 
                 ## Изменения
 
@@ -161,7 +161,7 @@ internal static class LegalSeed
                 - `.AspNetCore.Antiforgery.…` protects the site's forms (switching on the version for the visually impaired, for example) against requests forged by other sites. It is removed when you close the browser.
                 - `a11y` keeps the settings of the version for the visually impaired (font size, colours, images). It is set only when you switch that version on and kept for a year; switching the version off removes it.
 
-                The resort's staff who log in to the back office also get login and session cookies (`sanatorium.staff`, `Identity.TwoFactorUserId`), one for the language they chose (`admin-lang`) and one for messages about what they have just done (`.AspNetCore.Mvc.CookieTempDataProvider`). Visitors of the site never get them.
+                The resort's staff who log in to the back office also get login and session cookies (`sanatorium.staff`, `Identity.TwoFactorUserId`), one by which the site knows a browser they have logged in from, so that wrong passwords sent by others cannot keep them out (`sanatorium.known`, kept for six months), one for the language they chose (`admin-lang`) and one for messages about what they have just done (`.AspNetCore.Mvc.CookieTempDataProvider`). Visitors of the site never get them.
 
                 ## Changes
 
