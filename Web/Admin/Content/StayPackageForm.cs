@@ -101,13 +101,12 @@ public sealed class StayPackageForm
         uint.TryParse(Version, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
 
     /// <summary>
-    /// A price as an editor types it or a number input sends it: digits, spaces between thousands, a point
-    /// or a comma before at most two decimals; from 0 to <see cref="MaxPrice"/>.
+    /// A price as a number input sends it (whatever the browser shows): digits and a point before at most
+    /// two decimals; from 0 to <see cref="MaxPrice"/>.
     /// </summary>
     public static bool TryParsePrice(string? value, out decimal price)
     {
-        var text = string.Concat((value ?? "").Where(c => !char.IsWhiteSpace(c))).Replace(',', '.');
-        return decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out price)
+        return decimal.TryParse(value?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out price)
             && price <= MaxPrice
             && decimal.Round(price, 2) == price;
     }
