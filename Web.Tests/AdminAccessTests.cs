@@ -25,7 +25,8 @@ public sealed partial class AdminAccessTests(SiteFactory site) : IClassFixture<S
     /// <summary>Which roles may open a page, by the folder it lives in: the rule the back office promises.</summary>
     private static string[] AllowedRoles(string viewEnginePath) => viewEnginePath switch
     {
-        _ when viewEnginePath.StartsWith("/Content/", StringComparison.Ordinal) => [Roles.Administrator, Roles.Editor],
+        _ when viewEnginePath.StartsWith("/Content/", StringComparison.Ordinal) || viewEnginePath.StartsWith("/Prices/", StringComparison.Ordinal) => [Roles.Administrator, Roles.Editor],
+        _ when viewEnginePath.StartsWith("/Operator/", StringComparison.Ordinal) => [Roles.Administrator],
         _ when viewEnginePath.StartsWith("/Marketing/", StringComparison.Ordinal) => [Roles.Administrator, Roles.Marketer],
         _ when viewEnginePath.StartsWith("/Users/", StringComparison.Ordinal) || viewEnginePath.StartsWith("/Audit/", StringComparison.Ordinal) => [Roles.Administrator],
         _ => Roles.All.ToArray(),
@@ -62,6 +63,7 @@ public sealed partial class AdminAccessTests(SiteFactory site) : IClassFixture<S
                 "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode",
                 "/Me/Index", "/Me/ChangePassword", "/Me/EnableAuthenticator", "/Me/RecoveryCodes", "/Me/DisableTwoFactor",
                 "/Users/Index", "/Users/Create", "/Users/Edit", "/Users/Delete", "/Audit/Index",
+                "/Prices/Index", "/Prices/Edit", "/Prices/Delete", "/Operator/Index",
                 "/Marketing/Index", "/Marketing/Subscribers/Index", "/Marketing/Subscribers/Details",
                 "/Marketing/Subscribers/Erase", "/Marketing/Subscribers/Export",
                 "/Marketing/Campaigns/Index", "/Marketing/Campaigns/New", "/Marketing/Campaigns/Edit", "/Marketing/Campaigns/Preview",
@@ -150,6 +152,16 @@ public sealed partial class AdminAccessTests(SiteFactory site) : IClassFixture<S
 
             return (await db.Campaigns.Select(c => c.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture);
         });
+        var packageId = await site.WithDbAsync(async db =>
+        {
+            if (!await db.StayPackages.AnyAsync())
+            {
+                db.StayPackages.Add(new StayPackage { NameRu = "Матрица", NameEn = "Matrix", Nights = 7 });
+                await db.SaveChangesAsync();
+            }
+
+            return (await db.StayPackages.Select(p => p.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture);
+        });
         var actions = site.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items;
         var pages = new List<AdminPage>();
         // A paused campaign: its progress, cancel and report pages answer (a draft's lead to its editor).
@@ -175,6 +187,7 @@ public sealed partial class AdminAccessTests(SiteFactory site) : IClassFixture<S
                     _ when page.ViewEnginePath.StartsWith("/Users/", StringComparison.Ordinal) => userId,
                     _ when page.ViewEnginePath.StartsWith("/Marketing/Subscribers/", StringComparison.Ordinal) => subscriberId,
                     _ when page.ViewEnginePath.StartsWith("/Marketing/Campaigns/", StringComparison.Ordinal) => campaignId,
+                    _ when page.ViewEnginePath.StartsWith("/Prices/", StringComparison.Ordinal) => packageId,
                     _ => contentIds.GetValueOrDefault(kind, "1"),
                 };
                 var url = Parameter().Replace(template, match => match.Groups[1].Value switch

@@ -26,6 +26,10 @@ public static class AuditActions
     public const string ContentPublished = "content.published";
     public const string ContentUnpublished = "content.unpublished";
     public const string ContactsSaved = "contacts.saved";
+    public const string StayPackageCreated = "stay-package.created";
+    public const string StayPackageSaved = "stay-package.saved";
+    public const string StayPackageDeleted = "stay-package.deleted";
+    public const string OperatorDetailsSaved = "operator-details.saved";
     public const string SubscriberUnsubscribed = "subscriber.unsubscribed";
     public const string SubscriberErased = "subscriber.erased";
     public const string SubscribersExported = "subscribers.exported";
@@ -50,6 +54,7 @@ public static class AuditActions
         UserCreated, UserRolesChanged, UserLocked, UserUnlocked, UserDeleted,
         ContentCreated, ContentSaved, ContentDiscarded, ContentPublished, ContentUnpublished,
         ContactsSaved,
+        StayPackageCreated, StayPackageSaved, StayPackageDeleted, OperatorDetailsSaved,
         SubscriberUnsubscribed, SubscriberErased, SubscribersExported, SubscribersImportStarted,
         CampaignCreated, CampaignSaved, CampaignDeleted, CampaignTestSent, CampaignScheduled, CampaignUnscheduled,
         CampaignStarted, CampaignPaused, CampaignResumed, CampaignCancelled, CampaignResentToFailed,

@@ -47,13 +47,8 @@ public sealed class ContentSeeder(SanatoriumDbContext db, TimeProvider time)
             db.InfoPages.Add(page);
         }
 
-        // Added to a database seeded before it existed too: the seeder runs at every start.
-        if (!await db.InfoPages.AnyAsync(p => p.Key == PrivacyPolicySeed.Key, cancellationToken))
-        {
-            var page = SeedContent.PrivacyPolicy();
-            page.PublishAll(now);
-            db.InfoPages.Add(page);
-        }
+        // Added to a database seeded before they existed too: the seeder runs at every start.
+        await LegalSeed.SeedAsync(db, now, cancellationToken);
 
         if (!await db.ContactDetails.AnyAsync(cancellationToken))
         {

@@ -22,6 +22,8 @@ public static class AxeChecks
         "/info/obshchie-protivopokazaniya", "/en/info/general-contraindications",
         "/accessibility", "/en/accessibility",
         "/promotions", "/en/promotions",
+        "/prices", "/en/prices",
+        "/operator-details", "/en/operator-details",
         "/promotions/" + SiteWithPromotion.RussianSlug, "/en/promotions/" + SiteWithPromotion.EnglishSlug,
         "/newsletter", "/en/newsletter",
         "/newsletter/sent", "/en/newsletter/sent",

@@ -3,7 +3,7 @@ using Sanatorium.Core.Content;
 
 namespace Sanatorium.Web.Tests.Browser;
 
-/// <summary>The site with a current promotion (and its picture), so that the home and promotions pages show one.</summary>
+/// <summary>The site with a current promotion (and its picture) and a stay package, so that the home, promotions and prices pages show them.</summary>
 public sealed class SiteWithPromotion : BrowserSite
 {
     public const string RussianSlug = "vesennee-predlozhenie";
@@ -24,6 +24,11 @@ public sealed class SiteWithPromotion : BrowserSite
             promotion.WriteShared(new Dictionary<string, string> { [ContentFields.ImageId] = picture.Id.ToString() });
             promotion.PublishAll(DateTimeOffset.UtcNow.AddMinutes(-1));
             db.Promotions.Add(promotion);
+            db.StayPackages.Add(new StayPackage
+            {
+                NameRu = "Лечение и отдых", NameEn = "Treatment and rest", Nights = 14, PricePerPerson = 45000.50m,
+                IncludedRu = "- Проживание\n- Питание", IncludedEn = "- Accommodation\n- Meals", ValidTo = DateOnly.MaxValue,
+            });
             await db.SaveChangesAsync();
         });
     }

@@ -249,6 +249,8 @@ public class HostileSite : SiteFactory
             }
 
             db.Campaigns.Add(campaign);
+            // A stay package, so the crawl reaches the prices editor's edit and delete forms.
+            db.StayPackages.Add(new StayPackage { NameRu = "Путёвка", NameEn = "Package", Nights = 7, PricePerPerson = 1000, IncludedRu = "- Проживание", IncludedEn = "- Stay" });
             // An uploaded subscriber import, so that its mapping form is found and attacked too.
             var importFile = Path.Combine(Path.GetTempPath(), "sanatorium-imports", $"hostile-{Guid.NewGuid():N}.csv");
             Directory.CreateDirectory(Path.GetDirectoryName(importFile)!);

@@ -112,11 +112,26 @@ public static class Payloads
         }
     }
 
-    /// <summary>The HTML rule a number breaks: not a finite number, off the step (1 unless "any"), outside min or max.</summary>
+    /// <summary>The HTML rule a number breaks: not a finite number, off the step (1 unless given or "any", counted from min), outside min or max.</summary>
     private static string? NumberRuleBroken(FormField field, string value) =>
         !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number) ? "not a number"
-        : field.Step != "any" && number != Math.Floor(number) ? "not on its step"
+        : !OnStep(field, value) ? "not on its step"
         : OutsideMinMax(field, number, (string? text, out double bound) => double.TryParse(text, CultureInfo.InvariantCulture, out bound));
+
+    private static bool OnStep(FormField field, string value)
+    {
+        if (field.Step == "any")
+        {
+            return true;
+        }
+
+        var step = decimal.TryParse(field.Step, NumberStyles.Float, CultureInfo.InvariantCulture, out var given) && given > 0 ? given : 1;
+        var start = decimal.TryParse(field.Min, NumberStyles.Float, CultureInfo.InvariantCulture, out var min) ? min : 0;
+        // Beyond decimal's range only whole numbers are on a step.
+        return decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? (number - start) % step == 0
+            : double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture) is var huge && huge == Math.Floor(huge);
+    }
 
     private static string? DateRuleBroken(FormField field, string value) =>
         !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? "not a date"

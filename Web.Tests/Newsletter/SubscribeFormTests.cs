@@ -17,8 +17,8 @@ public sealed class SubscribeFormTests(SiteFactory site) : IClassFixture<SiteFac
     private const string EnglishPage = "/en/treatments/lumbar-pain-syndrome";
 
     [Theory]
-    [InlineData(RussianPage, "/newsletter", "/info/politika-obrabotki-personalnyh-dannyh", "Политика обработки персональных данных подписчиков рассылки")]
-    [InlineData(EnglishPage, "/en/newsletter", "/en/info/privacy-policy", "Personal data policy for newsletter subscribers")]
+    [InlineData(RussianPage, "/newsletter", "/info/politika-obrabotki-personalnyh-dannyh", "Политика обработки персональных данных")]
+    [InlineData(EnglishPage, "/en/newsletter", "/en/info/privacy-policy", "Personal data policy")]
     public async Task The_footer_form_asks_for_the_address_and_consent_under_the_published_policy(string page, string action, string policy, string policyTitle)
     {
         var client = site.CreateVisitor();

@@ -25,6 +25,8 @@ public static class AdminAccess
     public static IReadOnlyDictionary<string, string> FolderPolicies { get; } = new Dictionary<string, string>
     {
         ["/Content"] = Content,
+        ["/Prices"] = Content,
+        ["/Operator"] = Administration,
         ["/Marketing"] = Marketing,
         ["/Users"] = Administration,
         ["/Audit"] = Administration,

@@ -37,6 +37,16 @@ internal static class SeoEndpoints
                 Page.Everywhere(SiteUrls.Home),
                 Page.Everywhere(SiteUrls.Accessibility),
             ];
+            // Pages that say only "nothing yet" are noindex and left out.
+            if (await Pages.PricesModel.Shown(db, time).AnyAsync(cancellationToken))
+            {
+                pages.Add(SiteUrls.Everywhere(SiteUrls.Prices));
+            }
+
+            if (await Pages.OperatorDetailsModel.AnyFilledAsync(db, cancellationToken))
+            {
+                pages.Add(SiteUrls.Everywhere(SiteUrls.OperatorDetails));
+            }
 
             // A translation last published before LastPublishedAt was recorded has only its PublishedAt.
             var profiles = await db.ProfileTranslations.Published(now)

@@ -21,6 +21,10 @@ public static class SiteUrls
 
     public static string Accessibility(Language language) => Prefix(language) + "/accessibility";
 
+    public static string Prices(Language language) => Prefix(language) + "/prices";
+
+    public static string OperatorDetails(Language language) => Prefix(language) + "/operator-details";
+
     public static IReadOnlyDictionary<Language, string> Everywhere(Func<Language, string> path) =>
         Languages.All.ToDictionary(l => l, path);
 
