@@ -40,12 +40,12 @@ internal static class SeoEndpoints
             // Pages that say only "nothing yet" are noindex and left out.
             if (await Pages.PricesModel.Shown(db, time).AnyAsync(cancellationToken))
             {
-                pages.Add(SiteUrls.Everywhere(SiteUrls.Prices));
+                pages.Add(Page.Everywhere(SiteUrls.Prices));
             }
 
             if (await Pages.OperatorDetailsModel.AnyFilledAsync(db, cancellationToken))
             {
-                pages.Add(SiteUrls.Everywhere(SiteUrls.OperatorDetails));
+                pages.Add(Page.Everywhere(SiteUrls.OperatorDetails));
             }
 
             // A translation last published before LastPublishedAt was recorded has only its PublishedAt.
