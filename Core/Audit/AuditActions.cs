@@ -25,6 +25,9 @@ public static class AuditActions
     public const string ContentDiscarded = "content.discarded";
     public const string ContentPublished = "content.published";
     public const string ContentUnpublished = "content.unpublished";
+    public const string ContentScheduled = "content.scheduled";
+    public const string ContentUnscheduled = "content.unscheduled";
+    public const string ContentScheduleFailed = "content.schedule-failed";
     public const string ContactsSaved = "contacts.saved";
     public const string SubscriberUnsubscribed = "subscriber.unsubscribed";
     public const string SubscriberErased = "subscriber.erased";
@@ -49,6 +52,7 @@ public static class AuditActions
         TwoFactorEnabled, TwoFactorDisabled, RecoveryCodesGenerated,
         UserCreated, UserRolesChanged, UserLocked, UserUnlocked, UserDeleted,
         ContentCreated, ContentSaved, ContentDiscarded, ContentPublished, ContentUnpublished,
+        ContentScheduled, ContentUnscheduled, ContentScheduleFailed,
         ContactsSaved,
         SubscriberUnsubscribed, SubscriberErased, SubscribersExported, SubscribersImportStarted,
         CampaignCreated, CampaignSaved, CampaignDeleted, CampaignTestSent, CampaignScheduled, CampaignUnscheduled,

@@ -24,8 +24,7 @@ public sealed class IndexModel(ContentEditor editor, TimeProvider time) : Conten
         {
             var revision = latest.GetValueOrDefault(entity.Id);
             var draft = revision?.Draft ?? entity.ToDraft();
-            var title = Languages.All.Select(l => draft.Fields(l).GetValueOrDefault(ContentFields.Title))
-                .FirstOrDefault(t => !string.IsNullOrWhiteSpace(t)) ?? $"#{entity.Id}";
+            var title = draft.Title() ?? $"#{entity.Id}";
             return new Row(
                 entity.Id,
                 title,
