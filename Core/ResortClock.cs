@@ -20,10 +20,6 @@ public static class ResortClock
     public static string Format(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>The value of a <c>datetime-local</c> input for a moment: resort date and time, to the minute.</summary>
-    public static string InputValue(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Zone).ToString(InputFormats[0], CultureInfo.InvariantCulture);
-
     /// <summary>
     /// The moment a <c>datetime-local</c> input names in resort time (to the minute or the second), in UTC;
     /// null when it is not a date and time, or names a time the resort's clock skips.
