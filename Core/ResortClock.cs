@@ -20,6 +20,24 @@ public static class ResortClock
     public static string Format(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The moment a <c>datetime-local</c> input names in resort time (to the minute or the second), in UTC;
+    /// null when it is not a date and time, or names a time the resort's clock skips.
+    /// </summary>
+    public static DateTimeOffset? ParseInput(string? text)
+    {
+        if (!DateTime.TryParseExact(text, InputFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            || Zone.IsInvalidTime(local))
+        {
+            return null;
+        }
+
+        // A moment before year 1 in UTC comes back as its first moment: in the past, and refused as such.
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, Zone), TimeSpan.Zero);
+    }
+
+    private static readonly string[] InputFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"];
+
     /// <summary>The instant a resort day begins, in UTC (as PostgreSQL's timestamptz wants it).</summary>
     public static DateTimeOffset StartOf(DateOnly day)
     {

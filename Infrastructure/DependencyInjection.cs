@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
         services.AddScoped<ContentEditor>();
+        services.AddScoped<ContentSchedule>();
         services.AddScoped<SlugRedirects>();
         services.AddScoped<ContentSeeder>();
         services.AddScoped<AdministratorSeeder>();
@@ -90,6 +91,8 @@ public static class DependencyInjection
         services.AddHostedService<OutboxSender>();
         services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<CampaignDispatcher>();
+        services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<ScheduledPublisher>();
         services.AddSingleton<ImportWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<ImportWorker>());
         services.AddHealthChecks().AddDbContextCheck<SanatoriumDbContext>("database");

@@ -25,6 +25,9 @@ public static class AuditActions
     public const string ContentDiscarded = "content.discarded";
     public const string ContentPublished = "content.published";
     public const string ContentUnpublished = "content.unpublished";
+    public const string ContentScheduled = "content.scheduled";
+    public const string ContentUnscheduled = "content.unscheduled";
+    public const string ContentScheduleFailed = "content.schedule-failed";
     public const string ContactsSaved = "contacts.saved";
     public const string StayPackageCreated = "stay-package.created";
     public const string StayPackageSaved = "stay-package.saved";
@@ -53,6 +56,7 @@ public static class AuditActions
         TwoFactorEnabled, TwoFactorDisabled, RecoveryCodesGenerated,
         UserCreated, UserRolesChanged, UserLocked, UserUnlocked, UserDeleted,
         ContentCreated, ContentSaved, ContentDiscarded, ContentPublished, ContentUnpublished,
+        ContentScheduled, ContentUnscheduled, ContentScheduleFailed,
         ContactsSaved,
         StayPackageCreated, StayPackageSaved, StayPackageDeleted, OperatorDetailsSaved,
         SubscriberUnsubscribed, SubscriberErased, SubscribersExported, SubscribersImportStarted,

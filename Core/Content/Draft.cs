@@ -21,6 +21,10 @@ public sealed class Draft
     public IReadOnlyDictionary<string, string> Fields(Language language) =>
         Languages.TryGetValue(language, out var fields) ? fields : NoFields;
 
+    /// <summary>The title the back office names the page by: the first language's that has one, else null.</summary>
+    public string? Title() =>
+        Core.Languages.All.Select(l => Fields(l).GetValueOrDefault(ContentFields.Title)).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
+
     /// <summary>Whether this language reads the same here as in <paramref name="other"/>.</summary>
     public bool SameAs(Draft other, Language language) => SameFields(Fields(language), other.Fields(language));
 

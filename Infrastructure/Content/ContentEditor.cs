@@ -176,11 +176,16 @@ public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimePr
         var revision = new ContentRevision(kind, entity.Id, submission.BaseNumber + 1, now, author, draft);
         db.ContentRevisions.Add(revision);
         audit.Record(author, action, Target(kind, entity.Id, draft), $"revision {revision.Number}");
+        var cancelled = id is null ? null : await CancelScheduleAsync(kind, entity.Id, cancellationToken);
+        if (cancelled is not null)
+        {
+            // A schedule publishes the revision it was made for, never one written after (docs/decisions/0028).
+            audit.Record(author, AuditActions.ContentUnscheduled, Target(kind, entity.Id, draft), $"revision {revision.Number} saved over scheduled revision {cancelled.Revision}");
+        }
+
         if (submission.Publish)
         {
-            var changes = entity.Publish(draft, now);
-            await UpdateRedirectsAsync(entity, changes, cancellationToken);
-            audit.Record(author, AuditActions.ContentPublished, Target(kind, entity.Id, draft), $"revision {revision.Number}");
+            await PublishAsync(entity, draft, now, author, $"revision {revision.Number}", cancellationToken);
         }
 
         try
@@ -199,11 +204,59 @@ public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimePr
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return EditResult.Saved(revision);
+        return EditResult.Saved(revision) with { CancelledSchedule = cancelled };
+    }
+
+    /// <summary>
+    /// Makes <paramref name="draft"/> what visitors see from <paramref name="now"/>: the live translations, the
+    /// redirects from changed slugs, the audit entry. The one publish path of editors and the scheduler; the
+    /// caller saves. Public pages read the database, so every instance shows it at once.
+    /// </summary>
+    internal async Task PublishAsync(IContentEntity entity, Draft draft, DateTimeOffset now, string user, string details, CancellationToken cancellationToken)
+    {
+        var changes = entity.Publish(draft, now);
+        await UpdateRedirectsAsync(entity, changes, cancellationToken);
+        audit.Record(user, AuditActions.ContentPublished, Target(entity.Kind, entity.Id, draft), details);
+    }
+
+    /// <summary>
+    /// Deletes the piece's scheduled publication and returns it; null when there was none. Waits for a
+    /// scheduler that is publishing it (its row is locked), and then finds nothing: it was published.
+    /// </summary>
+    internal async Task<ScheduledPublication?> CancelScheduleAsync(ContentKind kind, int id, CancellationToken cancellationToken)
+    {
+        var kindName = kind.ToString();
+        var deleted = await db.ScheduledPublications
+            .FromSql($"""DELETE FROM "ScheduledPublications" WHERE "Kind" = {kindName} AND "EntityId" = {id} RETURNING *""")
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return deleted.SingleOrDefault();
+    }
+
+    /// <summary>
+    /// The newest revision of every piece of content that differs from what visitors see, newest first:
+    /// the drafts in progress. One query for the revisions and one per kind that has any.
+    /// </summary>
+    public async Task<List<ContentRevision>> DraftsInProgressAsync(CancellationToken cancellationToken)
+    {
+        var newest = await db.ContentRevisions.AsNoTracking()
+            .Where(r => r.Number == db.ContentRevisions
+                .Where(x => x.Kind == r.Kind && x.EntityId == r.EntityId)
+                .Max(x => x.Number))
+            .ToListAsync(cancellationToken);
+        var drafts = new List<ContentRevision>();
+        foreach (var kind in newest.GroupBy(r => r.Kind))
+        {
+            var live = (await ContentSet.For(db, kind.Key).ListAsync(kind.Select(r => r.EntityId).ToList(), cancellationToken))
+                .ToDictionary(e => e.Id);
+            drafts.AddRange(kind.Where(r => live.TryGetValue(r.EntityId, out var entity) && !r.Draft.SameAs(entity.ToDraft())));
+        }
+
+        return drafts.OrderByDescending(r => r.CreatedAt).ToList();
     }
 
     /// <summary>The languages whose slug in <paramref name="draft"/> is already another page's.</summary>
-    private async Task<List<Language>> TakenSlugsAsync(ContentKind kind, int? id, Draft draft, CancellationToken cancellationToken)
+    internal async Task<List<Language>> TakenSlugsAsync(ContentKind kind, int? id, Draft draft, CancellationToken cancellationToken)
     {
         var (set, taken) = (ContentSet.For(db, kind), new List<Language>());
         foreach (var language in Languages.All.Where(draft.HasTranslation))
@@ -235,7 +288,8 @@ public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimePr
         db.SlugRedirects.AddRange(changes.Select(c => new SlugRedirect(entity.Kind, c.Language, c.OldSlug, entity.Id)));
     }
 
-    private static string Target(ContentKind kind, int id, Draft draft) =>
+    /// <summary>How the audit log names a piece of content: "{kind} {id}: {title}" (the dashboard links it back).</summary>
+    public static string Target(ContentKind kind, int id, Draft draft) =>
         $"{kind} {id}: {draft.Fields(Language.Ru).GetValueOrDefault(ContentFields.Title) ?? draft.Fields(Language.En).GetValueOrDefault(ContentFields.Title)}";
 }
 
@@ -251,6 +305,9 @@ public sealed record RevisionChange(Draft Before, Draft After);
 /// <summary>How an edit went, and what the editor should be told.</summary>
 public sealed record EditResult(EditOutcome Outcome, ContentRevision? Revision, IReadOnlyList<Language> Languages)
 {
+    /// <summary>The scheduled publication this save cancelled, for the editor to be told; null when there was none.</summary>
+    public ScheduledPublication? CancelledSchedule { get; init; }
+
     public static EditResult NotFound { get; } = new(EditOutcome.NotFound, null, []);
 
     public static EditResult Saved(ContentRevision? revision) => new(EditOutcome.Saved, revision, []);

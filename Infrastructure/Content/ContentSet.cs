@@ -26,6 +26,9 @@ internal abstract class ContentSet
     /// <summary>Every piece of content of the kind, with its translations, in the order of the back office list.</summary>
     public abstract Task<List<IContentEntity>> ListAsync(CancellationToken cancellationToken);
 
+    /// <summary>The pieces of content with these ids, with their translations, untracked.</summary>
+    public abstract Task<List<IContentEntity>> ListAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken);
+
     /// <summary>Adds a new piece of content with the editor's shared fields; it is stored with the next save.</summary>
     public abstract IContentEntity Add(string key, IReadOnlyDictionary<string, string> shared);
 
@@ -46,6 +49,9 @@ internal sealed class ContentSet<TEntity, TTranslation>(SanatoriumDbContext db, 
 
     public override async Task<List<IContentEntity>> ListAsync(CancellationToken cancellationToken) =>
         [.. await kind.ListOrder(db.Set<TEntity>().Include(e => e.Translations).AsNoTracking()).ToListAsync(cancellationToken)];
+
+    public override async Task<List<IContentEntity>> ListAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        [.. await db.Set<TEntity>().Include(e => e.Translations).AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync(cancellationToken)];
 
     public override IContentEntity Add(string key, IReadOnlyDictionary<string, string> shared)
     {

@@ -258,6 +258,11 @@ public class HostileSite : SiteFactory
             db.SubscriberImports.Add(new SubscriberImport("admin@staraya-russa.test", DateTimeOffset.UtcNow, "hostile.csv", importFile, new FileInfo(importFile).Length) { HasHeader = true });
             await db.SaveChangesAsync();
             campaign.PromotionIds = [promotion.Id];
+            // A saved draft of the promotion, scheduled a year ahead, so the crawl reaches the schedule and unschedule forms.
+            var promotionDraft = promotion.ToDraft();
+            promotionDraft.Languages[Language.En][ContentFields.Text] = "Next **autumn** too.";
+            db.ContentRevisions.Add(new ContentRevision(ContentKind.Promotion, promotion.Id, 1, DateTimeOffset.UtcNow, "admin@staraya-russa.test", promotionDraft));
+            db.ScheduledPublications.Add(new ScheduledPublication(ContentKind.Promotion, promotion.Id, 1, DateTimeOffset.UtcNow.AddYears(1), "admin@staraya-russa.test", DateTimeOffset.UtcNow));
             // A paused campaign with a failed line and a tracked link, so the crawl reaches its progress,
             // cancel and report pages and their forms (pause, resume, cancel, resend to failed).
             var paused = new Campaign("hostile-paused", "admin@staraya-russa.test", DateTimeOffset.UtcNow) { Status = CampaignStatus.Paused, StartedAt = DateTimeOffset.UtcNow };

@@ -1,19 +1,20 @@
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Sanatorium.Infrastructure.Content;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Admin;
 
 namespace Sanatorium.Web.Areas.Admin.Pages;
 
-/// <summary>The back office home: what there is, and what happened lately.</summary>
-public sealed class IndexModel(SanatoriumDbContext db) : AdminPageModel
+/// <summary>The back office home: what there is to do, for each role (see <see cref="Admin.Dashboard"/>).</summary>
+public sealed class IndexModel(
+    SanatoriumDbContext db,
+    ContentEditor editor,
+    ContentSchedule schedule,
+    IMemoryCache cache,
+    TimeProvider time) : AdminPageModel
 {
-    public int Treatments { get; private set; }
+    public Dashboard Dashboard { get; private set; } = null!;
 
-    public int Profiles { get; private set; }
-
-    public async Task OnGetAsync(CancellationToken cancellationToken)
-    {
-        Treatments = await db.Treatments.CountAsync(cancellationToken);
-        Profiles = await db.Profiles.CountAsync(cancellationToken);
-    }
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Dashboard = await Dashboard.LoadAsync(User, db, editor, schedule, cache, time, cancellationToken);
 }

@@ -11,13 +11,15 @@ using Sanatorium.Web.Site;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Content;
 
-/// <summary>Write a page in both languages side by side; save a draft, preview, publish, unpublish.</summary>
+/// <summary>Write a page in both languages side by side; save a draft, preview, publish, schedule, unpublish.</summary>
 public sealed class EditModel(
     ContentEditor editor,
+    ContentSchedule schedule,
     SanatoriumDbContext db,
     ContentRenderer markdown,
     TimeProvider time,
-    IStringLocalizer<AdminResource> text) : ContentPageModel
+    IStringLocalizer<AdminResource> text,
+    IStringLocalizer<ScheduleResource> scheduleText) : ContentPageModel
 {
     [BindProperty]
     public DraftForm Input { get; set; } = new();
@@ -45,17 +47,18 @@ public sealed class EditModel(
     /// <summary>The newest revision, when it differs from what visitors see and can be discarded; null otherwise.</summary>
     public int? Discardable { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        if (!await LoadAsync(cancellationToken))
-        {
-            return NotFound();
-        }
+    /// <summary>The publication scheduled for this page; null when there is none.</summary>
+    public ScheduledPublication? Scheduled { get; private set; }
 
-        var latest = Id is { } id ? await editor.LatestAsync(Kind, id, cancellationToken) : null;
-        Input = DraftForm.From(latest?.Draft ?? Entity?.ToDraft() ?? NewDraft(), latest?.Number ?? 0);
-        return Page();
-    }
+    /// <summary>The newest revision, when it differs from what visitors see and can be scheduled; null otherwise.</summary>
+    public int? Schedulable { get; private set; }
+
+    /// <summary>When to publish, resort time, as a datetime-local field gives it.</summary>
+    [BindProperty]
+    public string? PublishAt { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? await ShowAsync(cancellationToken) : NotFound();
 
     public Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken) =>
         SaveAsync(publish: false, cancellationToken);
@@ -80,6 +83,48 @@ public sealed class EditModel(
         return Redirect(Section.EditPath(id));
     }
 
+    /// <summary>Publishes the newest revision, <paramref name="revision"/>, exactly as saved, at <see cref="PublishAt"/>.</summary>
+    public async Task<IActionResult> OnPostScheduleAsync(int revision, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken) || Id is not { } id || Entity is null)
+        {
+            return NotFound();
+        }
+
+        var at = ResortClock.ParseInput(PublishAt);
+        var outcome = at is null ? (ScheduleOutcome?)null : await schedule.ScheduleAsync(Kind, id, revision, at.Value, StaffName, cancellationToken);
+        switch (outcome)
+        {
+            case ScheduleOutcome.Scheduled:
+                StatusMessage = scheduleText["Scheduled", revision, ResortClock.Format(at!.Value)];
+                return Redirect(Section.EditPath(id));
+            case ScheduleOutcome.NotFound:
+                return NotFound();
+        }
+
+        ModelState.AddModelError(nameof(PublishAt), outcome switch
+        {
+            ScheduleOutcome.InPast => scheduleText["ScheduleInPast", ResortClock.Format(time.GetUtcNow())],
+            ScheduleOutcome.NothingToPublish => scheduleText["NothingToSchedule"],
+            ScheduleOutcome.Stale => scheduleText["ScheduleStale"],
+            _ => scheduleText["ScheduleInvalid"],
+        });
+        return await ShowAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostUnscheduleAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken) || Id is not { } id || Entity is null)
+        {
+            return NotFound();
+        }
+
+        StatusMessage = await schedule.UnscheduleAsync(Kind, id, StaffName, cancellationToken)
+            ? scheduleText["Unscheduled"]
+            : scheduleText["NotScheduled"];
+        return Redirect(Section.EditPath(id));
+    }
+
     /// <summary>Back to the published text: it is saved as the newest draft over <paramref name="revision"/>.</summary>
     public async Task<IActionResult> OnPostDiscardAsync(int revision, CancellationToken cancellationToken)
     {
@@ -95,6 +140,10 @@ public sealed class EditModel(
         }
 
         StatusMessage = result.Outcome == EditOutcome.Saved ? text["DraftDiscarded"] : text["DiscardConflict"];
+        if (result.CancelledSchedule is { } cancelled)
+        {
+            StatusMessage += " " + scheduleText["ScheduleCancelledBySave", ResortClock.Format(cancelled.PublishAt)];
+        }
         return Redirect(Section.EditPath(id));
     }
 
@@ -116,6 +165,11 @@ public sealed class EditModel(
         {
             case EditOutcome.Saved:
                 StatusMessage = text[publish ? "Published" : "SavedDraft", saved.Revision!.Number];
+                if (saved.CancelledSchedule is { } cancelled)
+                {
+                    StatusMessage += " " + scheduleText["ScheduleCancelledBySave", ResortClock.Format(cancelled.PublishAt)];
+                }
+
                 return Redirect(Section.EditPath(saved.Revision.EntityId));
             case EditOutcome.NotFound:
                 return NotFound();
@@ -207,7 +261,10 @@ public sealed class EditModel(
             var latest = await editor.LatestAsync(Kind, id, cancellationToken);
             var now = time.GetUtcNow();
             Statuses = Languages.All.ToDictionary(l => l, l => TranslationStatuses.Of(Entity, latest?.Draft, l, now));
-            Discardable = latest is not null && Entity.Translations.Any() && !latest.Draft.SameAs(Entity.ToDraft()) ? latest.Number : null;
+            var unpublished = latest is not null && !latest.Draft.SameAs(Entity.ToDraft());
+            Discardable = unpublished && Entity.Translations.Any() ? latest!.Number : null;
+            Schedulable = unpublished ? latest!.Number : null;
+            Scheduled = await schedule.FindAsync(Kind, id, cancellationToken);
         }
 
         if (Description.HasProfile)
@@ -222,6 +279,14 @@ public sealed class EditModel(
         }
 
         return true;
+    }
+
+    /// <summary>The form with the newest revision (or what visitors see, or a new page's defaults).</summary>
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
+    {
+        var latest = Id is { } id ? await editor.LatestAsync(Kind, id, cancellationToken) : null;
+        Input = DraftForm.From(latest?.Draft ?? Entity?.ToDraft() ?? NewDraft(), latest?.Number ?? 0);
+        return Page();
     }
 
     private Draft NewDraft()

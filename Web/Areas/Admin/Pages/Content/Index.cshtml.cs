@@ -5,8 +5,8 @@ using Sanatorium.Infrastructure.Content;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Content;
 
-/// <summary>The list of one kind of content: each language's status, search and ordering.</summary>
-public sealed class IndexModel(ContentEditor editor, TimeProvider time) : ContentPageModel
+/// <summary>The list of one kind of content: each language's status, its scheduled publication, search and ordering.</summary>
+public sealed class IndexModel(ContentEditor editor, ContentSchedule schedule, TimeProvider time) : ContentPageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
@@ -20,18 +20,19 @@ public sealed class IndexModel(ContentEditor editor, TimeProvider time) : Conten
     {
         var now = time.GetUtcNow();
         var latest = await editor.LatestOfKindAsync(Kind, cancellationToken);
+        var scheduled = await schedule.OfKindAsync(Kind, cancellationToken);
         var rows = (await editor.ListAsync(Kind, cancellationToken)).Select(entity =>
         {
             var revision = latest.GetValueOrDefault(entity.Id);
             var draft = revision?.Draft ?? entity.ToDraft();
-            var title = Languages.All.Select(l => draft.Fields(l).GetValueOrDefault(ContentFields.Title))
-                .FirstOrDefault(t => !string.IsNullOrWhiteSpace(t)) ?? $"#{entity.Id}";
+            var title = draft.Title() ?? $"#{entity.Id}";
             return new Row(
                 entity.Id,
                 title,
                 Languages.All.ToDictionary(l => l, l => TranslationStatuses.Of(entity, revision?.Draft, l, now)),
                 revision?.CreatedAt,
-                revision?.Author);
+                revision?.Author,
+                scheduled.GetValueOrDefault(entity.Id)?.PublishAt);
         });
 
         if (!string.IsNullOrWhiteSpace(Search))
@@ -49,5 +50,6 @@ public sealed class IndexModel(ContentEditor editor, TimeProvider time) : Conten
         string Title,
         IReadOnlyDictionary<Language, TranslationStatus> Statuses,
         DateTimeOffset? UpdatedAt,
-        string? UpdatedBy);
+        string? UpdatedBy,
+        DateTimeOffset? ScheduledFor);
 }

@@ -39,8 +39,6 @@ public sealed class EditModel(
     /// <summary>The campaign's shadow property for PostgreSQL's xmin (CampaignConfiguration).</summary>
     private const string RowVersion = "Version";
 
-    private const string ScheduleFormat = "yyyy-MM-dd'T'HH:mm";
-
     [BindProperty]
     public CampaignForm Input { get; set; } = new();
 
@@ -65,9 +63,6 @@ public sealed class EditModel(
 
     /// <summary>Set when someone changed the campaign after this form was shown: nothing was saved.</summary>
     public bool Conflict { get; private set; }
-
-    public static string ScheduleValue(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, ResortClock.Zone).ToString(ScheduleFormat, CultureInfo.InvariantCulture);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
@@ -172,7 +167,7 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        if (ReadSendAt() is not { } at)
+        if (ResortClock.ParseInput(SendAt) is not { } at)
         {
             return Done(campaign, text["ScheduleInvalid"]);
         }
@@ -372,19 +367,6 @@ public sealed class EditModel(
         }
 
         return addresses.Distinct().ToList();
-    }
-
-    /// <summary>The moment <see cref="SendAt"/> names in resort time, in UTC; null when it is not a date and time.</summary>
-    private DateTimeOffset? ReadSendAt()
-    {
-        if (!DateTime.TryParseExact(SendAt, [ScheduleFormat, "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            || ResortClock.Zone.IsInvalidTime(local))
-        {
-            return null;
-        }
-
-        // A moment before year 1 in UTC comes back as its first moment: in the past, and refused as such.
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, ResortClock.Zone), TimeSpan.Zero);
     }
 }
 
