@@ -5,6 +5,7 @@ using Sanatorium.Core;
 using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Infrastructure.Options;
+using Sanatorium.Web.Enquiries;
 
 namespace Sanatorium.Web.Site;
 
@@ -32,6 +33,8 @@ internal static class SeoEndpoints
                 SiteUrls.Everywhere(SiteUrls.Home),
                 SiteUrls.Everywhere(SiteUrls.Accessibility),
                 SiteUrls.Everywhere(SiteUrls.Promotions),
+                SiteUrls.Everywhere(SiteUrls.Contacts),
+                SiteUrls.Everywhere(EnquiryUrls.Form),
             ];
 
             var profiles = await db.ProfileTranslations.Published(now)

@@ -21,6 +21,8 @@ public static class SiteUrls
 
     public static string Accessibility(Language language) => Prefix(language) + "/accessibility";
 
+    public static string Contacts(Language language) => Prefix(language) + "/contacts";
+
     public static IReadOnlyDictionary<Language, string> Everywhere(Func<Language, string> path) =>
         Languages.All.ToDictionary(l => l, path);
 
