@@ -59,7 +59,7 @@ public sealed class EnquiryRetention(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var batch = await db.Enquiries
                 .FromSql($"""
-                    SELECT * FROM "Enquiries" WHERE "ErasedAt" IS NULL AND "CreatedAt" < {before}
+                    SELECT *, xmin FROM "Enquiries" WHERE "ErasedAt" IS NULL AND "CreatedAt" < {before}
                     ORDER BY "CreatedAt" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED
                     """)
                 .ToListAsync(cancellationToken);
