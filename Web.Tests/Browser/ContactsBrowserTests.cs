@@ -44,7 +44,7 @@ public sealed class ContactsBrowserTests(BrowserSite site) : IClassFixture<Brows
             await page.GetByLabel("Гостей").FillAsync("2");
             await page.GetByLabel("Профиль лечения").SelectOptionAsync(new SelectOptionValue { Label = "Болезни костно-мышечной системы" });
             await page.GetByLabel("Сообщение").FillAsync("Хотим приехать на лечение спины в сентябре.");
-            await page.GetByRole(AriaRole.Checkbox).CheckAsync();
+            await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Checkbox).CheckAsync();
             await AxeChecks.AssertNoViolationsAsync(page);
             await page.ShotAsync("enquiry-form");
             await page.GetByRole(AriaRole.Button, new() { Name = "Отправить запрос" }).ClickAsync();
