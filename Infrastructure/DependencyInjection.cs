@@ -8,6 +8,7 @@ using Sanatorium.Infrastructure.Audit;
 using Sanatorium.Infrastructure.Content;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Infrastructure.Email;
+using Sanatorium.Infrastructure.Enquiries;
 using Sanatorium.Infrastructure.Identity;
 using Sanatorium.Infrastructure.Newsletters;
 using Sanatorium.Infrastructure.Options;
@@ -95,6 +96,8 @@ public static class DependencyInjection
         services.AddHostedService<ScheduledPublisher>();
         services.AddSingleton<ImportWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<ImportWorker>());
+        services.AddOptions<EnquiryOptions>().BindConfiguration(EnquiryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<EnquiryRetention>();
         services.AddHealthChecks().AddDbContextCheck<SanatoriumDbContext>("database");
         return services;
     }

@@ -16,6 +16,7 @@ public sealed class ConfigurationTests
     [InlineData("Newsletter:MessagesPerSecond", "0")]
     [InlineData("Newsletter:Lease", "00:00:01")]
     [InlineData("Newsletter:Dkim:PrivateKeyPath", "/nonexistent/dkim.pem")]
+    [InlineData("Enquiries:RetentionDays", "0")]
     public async Task A_missing_or_malformed_setting_fails_the_start_naming_the_key(string key, string value)
     {
         var settings = new Dictionary<string, string>

@@ -38,6 +38,7 @@ builder.Services.AddScoped<AccountEmails>();
 builder.Services.AddScoped<MailRenderer>();
 builder.Services.AddScoped<SubscriptionMails>();
 builder.Services.AddScoped<CampaignMails>();
+builder.Services.AddScoped<Sanatorium.Web.Enquiries.EnquiryIntake>();
 builder.Services.AddSingleton<CampaignLinks>();
 builder.Services.AddAuthorization(AdminAccess.AddPolicies);
 builder.Services.AddRateLimiter(_ => { });

@@ -48,6 +48,8 @@ public static class AuditActions
     public const string CampaignResumed = "campaign.resumed";
     public const string CampaignCancelled = "campaign.cancelled";
     public const string CampaignResentToFailed = "campaign.resent-to-failed";
+    public const string EnquiryChanged = "enquiry.changed";
+    public const string EnquiriesErased = "enquiries.erased";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -62,5 +64,6 @@ public static class AuditActions
         SubscriberUnsubscribed, SubscriberErased, SubscribersExported, SubscribersImportStarted,
         CampaignCreated, CampaignSaved, CampaignDeleted, CampaignTestSent, CampaignScheduled, CampaignUnscheduled,
         CampaignStarted, CampaignPaused, CampaignResumed, CampaignCancelled, CampaignResentToFailed,
+        EnquiryChanged, EnquiriesErased,
     ];
 }

@@ -271,6 +271,8 @@ public class HostileSite : SiteFactory
             var reader = await db.Subscribers.Where(s => s.Status == SubscriberStatus.Confirmed).Select(s => s.Id).FirstAsync();
             db.CampaignDeliveries.Add(new CampaignDelivery(paused.Id, reader, Language.Ru, DateTimeOffset.UtcNow) { Status = DeliveryStatus.Failed, Error = "550 5.1.1 User unknown", At = DateTimeOffset.UtcNow });
             db.CampaignLinks.Add(new CampaignLink(paused.Id, "https://staraya-russa.example/promotions/hostile"));
+            // An enquiry, so the crawl reaches its page in the inbox and the form that handles it.
+            db.Enquiries.Add(new Sanatorium.Core.Enquiries.Enquiry(DateTimeOffset.UtcNow, Language.Ru) { Name = "Hostile", Phone = "+7 900 000-00-00", ConsentAt = DateTimeOffset.UtcNow, ConsentSource = "/enquiry" });
             await db.SaveChangesAsync();
         });
         SparedUserIds.UnionWith(await WithDbAsync(db => db.Users.Select(u => u.Id).ToListAsync()));

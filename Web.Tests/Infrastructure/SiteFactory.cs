@@ -60,6 +60,7 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Many logins from one test client; AdminLoginRateLimitTests checks the real limit.
         ["RateLimits:LoginAttemptsPerMinute"] = "1000",
         ["RateLimits:NewsletterPostsPerMinute"] = "1000",
+        ["RateLimits:EnquiryPostsPerMinute"] = "1000",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

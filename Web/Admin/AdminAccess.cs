@@ -21,6 +21,9 @@ public static class AdminAccess
 
     public const string Administration = "Administration";
 
+    /// <summary>The enquiries inbox: Administrators and Marketers (docs/decisions/0024-contacts-and-enquiries.md).</summary>
+    public const string Enquiries = "Enquiries";
+
     /// <summary>The folders under Areas/Admin/Pages and the roles that may open them; the rest needs <see cref="Staff"/>.</summary>
     public static IReadOnlyDictionary<string, string> FolderPolicies { get; } = new Dictionary<string, string>
     {
@@ -30,7 +33,11 @@ public static class AdminAccess
         ["/Marketing"] = Marketing,
         ["/Users"] = Administration,
         ["/Audit"] = Administration,
+        ["/Enquiries"] = Enquiries,
     };
+
+    /// <summary>Who may open the enquiries inbox, and so whom an enquiry can be assigned to.</summary>
+    public static IReadOnlyList<string> EnquiryRoles { get; } = [Roles.Administrator, Roles.Marketer];
 
     /// <summary>Pages for people who are not logged in yet (login, password reset, second factor).</summary>
     public const string AnonymousFolder = "/Account";
@@ -41,6 +48,7 @@ public static class AdminAccess
         options.AddPolicy(Content, p => p.RequireRole(Roles.Administrator, Roles.Editor));
         options.AddPolicy(Marketing, p => p.RequireRole(Roles.Administrator, Roles.Marketer));
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
+        options.AddPolicy(Enquiries, p => p.RequireRole(EnquiryRoles));
     }
 
     public static void AddConventions(PageConventionCollection conventions)

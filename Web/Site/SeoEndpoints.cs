@@ -6,6 +6,7 @@ using Sanatorium.Core;
 using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Infrastructure.Options;
+using Sanatorium.Web.Enquiries;
 
 namespace Sanatorium.Web.Site;
 
@@ -36,6 +37,8 @@ internal static class SeoEndpoints
             [
                 Page.Everywhere(SiteUrls.Home),
                 Page.Everywhere(SiteUrls.Accessibility),
+                Page.Everywhere(SiteUrls.Contacts),
+                Page.Everywhere(EnquiryUrls.Form),
             ];
             // Pages that say only "nothing yet" are noindex and left out.
             if (await Pages.PricesModel.Shown(db, time).AnyAsync(cancellationToken))

@@ -25,6 +25,8 @@ public static class SiteUrls
 
     public static string OperatorDetails(Language language) => Prefix(language) + "/operator-details";
 
+    public static string Contacts(Language language) => Prefix(language) + "/contacts";
+
     public static IReadOnlyDictionary<Language, string> Everywhere(Func<Language, string> path) =>
         Languages.All.ToDictionary(l => l, path);
 

@@ -18,11 +18,18 @@ public static class RateLimits
     /// <summary>Subscriptions per minute and address; <c>RateLimits:NewsletterPostsPerMinute</c> overrides it.</summary>
     public const int NewsletterPostsPerMinute = 5;
 
+    /// <summary>The enquiry form ("ask about a stay"): submissions per client address.</summary>
+    public const string Enquiry = "enquiry";
+
+    /// <summary>Enquiries per minute and address; <c>RateLimits:EnquiryPostsPerMinute</c> overrides it.</summary>
+    public const int EnquiryPostsPerMinute = 5;
+
     public static void Configure(RateLimiterOptions options, IConfiguration configuration)
     {
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         options.AddPolicy(Login, PostsPerMinute(configuration.GetValue("RateLimits:LoginAttemptsPerMinute", LoginAttemptsPerMinute)));
         options.AddPolicy(Newsletter, PostsPerMinute(configuration.GetValue("RateLimits:NewsletterPostsPerMinute", NewsletterPostsPerMinute)));
+        options.AddPolicy(Enquiry, PostsPerMinute(configuration.GetValue("RateLimits:EnquiryPostsPerMinute", EnquiryPostsPerMinute)));
     }
 
     private static Func<HttpContext, RateLimitPartition<string>> PostsPerMinute(int permitted) =>
