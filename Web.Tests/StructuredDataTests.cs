@@ -8,20 +8,22 @@ using Sanatorium.Web.Tests.Infrastructure;
 
 namespace Sanatorium.Web.Tests;
 
-/// <summary>The JSON-LD search engines read: the resort as a MedicalOrganization on the home page, the breadcrumbs where a page shows them.</summary>
+/// <summary>The JSON-LD search engines read: the resort as a MedicalOrganization on the home and contacts pages, the breadcrumbs where a page shows them.</summary>
 public sealed class StructuredDataTests(SiteFactory site) : IClassFixture<SiteFactory>
 {
     [Theory]
-    [InlineData("/", "АМАКС «Старая Русса»", "175200, Новгородская область, г. Старая Русса, ул. Минеральная, 62")]
-    [InlineData("/en/", "AMAKS \"Staraya Russa\"", "62 Mineralnaya St., Staraya Russa, Novgorod region, 175200, Russia")]
-    public async Task The_home_page_describes_the_resort_with_what_the_back_office_knows(string path, string name, string address)
+    [InlineData("/", "/", "АМАКС «Старая Русса»", "175200, Новгородская область, г. Старая Русса, ул. Минеральная, 62")]
+    [InlineData("/en/", "/en/", "AMAKS \"Staraya Russa\"", "62 Mineralnaya St., Staraya Russa, Novgorod region, 175200, Russia")]
+    [InlineData("/contacts", "/", "АМАКС «Старая Русса»", "175200, Новгородская область, г. Старая Русса, ул. Минеральная, 62")]
+    [InlineData("/en/contacts", "/en/", "AMAKS \"Staraya Russa\"", "62 Mineralnaya St., Staraya Russa, Novgorod region, 175200, Russia")]
+    public async Task The_home_and_contacts_pages_describe_the_resort_with_what_the_back_office_knows(string path, string home, string name, string address)
     {
         await SetContactsAsync("", null, null);
         var (_, before) = await site.CreateVisitor().GetPageAsync(path);
         var organization = Assert.Single(StructuredData.Of(before, "MedicalOrganization"));
         Assert.Equal("https://schema.org", organization.GetProperty("@context").GetString());
         Assert.Equal(name, organization.GetProperty("name").GetString());
-        Assert.Equal(SiteFactory.BaseUrl + path, organization.GetProperty("url").GetString());
+        Assert.Equal(SiteFactory.BaseUrl + home, organization.GetProperty("url").GetString());
         Assert.Equal(SiteFactory.BaseUrl + "/img/icon-512.png", organization.GetProperty("logo").GetString());
         Assert.Equal(address, organization.GetProperty("address").GetProperty("streetAddress").GetString());
         Assert.Equal("RU", organization.GetProperty("address").GetProperty("addressCountry").GetString());
