@@ -1,3 +1,4 @@
+using Sanatorium.Core.Content;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
@@ -134,7 +135,7 @@ public sealed class PromotionTests : IAsyncLifetime
         Assert.Equal("Слишком длинный текст для этого поля.", page.QuerySelector("#ru-ImageAlt-error")?.TextContent);
         Assert.Equal(0, await site.WithDbAsync(db => db.MediaFiles.CountAsync()));
         Assert.Equal(0, await site.WithDbAsync(db => db.Promotions.CountAsync()));
-        Assert.Equal(0, await site.WithDbAsync(db => db.ContentRevisions.CountAsync()));
+        Assert.Equal(0, await site.WithDbAsync(db => db.ContentRevisions.CountAsync(r => r.Kind == ContentKind.Promotion)));
     }
 
     [Fact]

@@ -15,6 +15,11 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string BaseUrl = "https://staraya-russa.test";
 
+    // Hundreds of sites start in one test process, and each host's file providers (configuration,
+    // wwwroot for versioned asset links) would take inotify instances, of which Linux gives a user 128
+    // by default: the full run ran out of them. Polling watchers take none.
+    static SiteFactory() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     public string ConnectionString { get; protected set; } = "";
 
     public virtual async Task InitializeAsync()
