@@ -77,7 +77,7 @@ public sealed class DashboardTests(SiteFactory site) : IClassFixture<SiteFactory
     {
         var page = await HomeAsync(Roles.Marketer);
 
-        Assert.Equal("Новых заявок: 2", page.QuerySelector("#enquiries a[href='/admin/enquiries']")!.TextContent);
+        Assert.Equal("Новых запросов: 2", page.QuerySelector("#enquiries a[href='/admin/enquiries']")!.TextContent);
         Assert.Equal("2", page.QuerySelector("#newsletter [data-figure=confirmed]")!.TextContent);
         Assert.Equal("1", page.QuerySelector("#newsletter [data-figure=new]")!.TextContent);
         Assert.Equal("1", page.QuerySelector("#newsletter [data-figure=delivered]")!.TextContent);

@@ -12,6 +12,7 @@ using Sanatorium.Infrastructure.Email;
 using Sanatorium.Infrastructure.Options;
 using Sanatorium.Infrastructure.Subscribers;
 using Sanatorium.Web.Email;
+using Sanatorium.Web.Site;
 
 namespace Sanatorium.Web.Enquiries;
 
@@ -22,6 +23,7 @@ namespace Sanatorium.Web.Enquiries;
 /// </summary>
 public sealed class EnquiryIntake(
     SanatoriumDbContext db,
+    SiteContacts siteContacts,
     MailOutbox outbox,
     MailRenderer renderer,
     SubscriberHasher hasher,
@@ -52,7 +54,7 @@ public sealed class EnquiryIntake(
             ConsentSource = consent.Page.AtMost(Enquiry.MaxConsentSourceLength),
             ConsentIpHash = await hasher.HashAsync(consent.ClientAddress, cancellationToken),
         };
-        var contacts = await db.ContactDetails.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var contacts = await siteContacts.GetAsync(cancellationToken);
         var profiles = request.ProfileId is { } profileId
             ? await db.ProfileTranslations.Where(t => t.ProfileId == profileId).ToDictionaryAsync(t => t.Language, t => t.Title, cancellationToken)
             : [];

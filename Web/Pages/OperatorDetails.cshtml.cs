@@ -17,7 +17,7 @@ public sealed class OperatorDetailsModel(SanatoriumDbContext db, IStringLocalize
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var details = await db.OperatorDetails.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var details = await db.OperatorDetails.AsNoTracking().FirstOrDefaultAsync(o => o.Id == Core.Content.OperatorDetails.SingleId, cancellationToken);
         Details = details is null ? [] : new[]
             {
                 Translated("LegalName", details.LegalNameRu, details.LegalNameEn),

@@ -17,7 +17,7 @@ public sealed class SiteContacts(SanatoriumDbContext db, IMemoryCache cache)
         cache.GetOrCreateAsync(CacheKey, entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return db.ContactDetails.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+            return db.ContactDetails.AsNoTracking().FirstOrDefaultAsync(c => c.Id == ContactDetails.SingleId, cancellationToken);
         });
 
     public void Forget() => cache.Remove(CacheKey);

@@ -36,7 +36,7 @@ public sealed class ContactsModel(
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var current = await db.ContactDetails.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var current = await db.ContactDetails.AsNoTracking().FirstOrDefaultAsync(c => c.Id == ContactDetails.SingleId, cancellationToken);
         Input = new InputModel
         {
             Phone = current?.Phone,
@@ -69,7 +69,7 @@ public sealed class ContactsModel(
             return Page();
         }
 
-        var details = await db.ContactDetails.FirstOrDefaultAsync(cancellationToken);
+        var details = await db.ContactDetails.FirstOrDefaultAsync(c => c.Id == ContactDetails.SingleId, cancellationToken);
         if (details is null)
         {
             details = new ContactDetails(Input.Phone ?? "", Input.AddressRu, Input.AddressEn);

@@ -29,7 +29,7 @@ public sealed class IndexModel(SanatoriumDbContext db, AuditLog audit, IStringLo
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var details = await db.OperatorDetails.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new OperatorDetails();
+        var details = await db.OperatorDetails.AsNoTracking().FirstOrDefaultAsync(o => o.Id == OperatorDetails.SingleId, cancellationToken) ?? new OperatorDetails();
         Input = new InputModel
         {
             LegalNameRu = details.LegalNameRu,
@@ -74,7 +74,7 @@ public sealed class IndexModel(SanatoriumDbContext db, AuditLog audit, IStringLo
             return Page();
         }
 
-        var details = await db.OperatorDetails.FirstOrDefaultAsync(cancellationToken);
+        var details = await db.OperatorDetails.FirstOrDefaultAsync(o => o.Id == OperatorDetails.SingleId, cancellationToken);
         if (details is null)
         {
             details = new OperatorDetails();
