@@ -33,6 +33,8 @@ builder.Services.AddRazorPages(options =>
             new FallbackStringLocalizer(factory.Create(typeof(AdminResource)), factory.Create(typeof(AccountResource))));
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 builder.Services.ConfigureApplicationCookie(AdminCookies.Configure);
+SecureCookies.AddTo(builder.Services, builder.Environment);
+TrustedProxies.AddTo(builder.Services);
 builder.Services.AddScoped<IdentityErrorDescriber, LocalizedIdentityErrors>();
 builder.Services.AddScoped<AccountEmails>();
 builder.Services.AddScoped<MailRenderer>();
@@ -61,6 +63,8 @@ if (args is ["migrate"])
     return;
 }
 
+app.UseForwardedHeaders();
+app.UseCookiePolicy();
 app.UseRequestLocalization();
 if (!app.Environment.IsDevelopment())
 {
@@ -79,6 +83,7 @@ app.UseAuthorization();
 app.UseInputChecks();
 
 app.MapHealthChecks("/healthz").WithMetadata(new HttpMethodMetadata(ReadMethods.GetAndHead));
+app.MapHealthChecks("/healthz/live", new() { Predicate = _ => false }).WithMetadata(new HttpMethodMetadata(ReadMethods.GetAndHead));
 app.MapSeo();
 app.MapMedia();
 app.MapCampaignLinks();

@@ -48,7 +48,6 @@ public static class KnownBrowsers
             new CookieOptions
             {
                 HttpOnly = true,
-                Secure = context.Request.IsHttps,
                 SameSite = SameSiteMode.Strict,
                 Path = "/admin/account",
                 IsEssential = true,
