@@ -17,6 +17,8 @@ public sealed class ConfigurationTests
     [InlineData("Newsletter:Lease", "00:00:01")]
     [InlineData("Newsletter:Dkim:PrivateKeyPath", "/nonexistent/dkim.pem")]
     [InlineData("Enquiries:RetentionDays", "0")]
+    [InlineData("ForwardedHeaders:KnownProxies:0", "10.0.0.300")]
+    [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/33")]
     public async Task A_missing_or_malformed_setting_fails_the_start_naming_the_key(string key, string value)
     {
         var settings = new Dictionary<string, string>

@@ -25,4 +25,13 @@ public sealed class HealthWithoutDatabaseTests(HealthWithoutDatabaseTests.SiteWi
         Assert.Equal(503, (int)response.StatusCode);
         Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task The_liveness_check_answers_200_when_the_database_does_not()
+    {
+        var response = await site.CreateVisitor().GetAsync("/healthz/live");
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
 }

@@ -77,7 +77,7 @@ public sealed class HttpMethodsTests(KestrelSite site) : IClassFixture<KestrelSi
         });
         var client = site.CreateVisitor();
 
-        foreach (var path in new[] { "/", Treatment, "/en/accessibility", "/admin/account/login", "/sitemap.xml", "/robots.txt", "/healthz", $"/media/{picture.Id}", "/no/such/address" })
+        foreach (var path in new[] { "/", Treatment, "/en/accessibility", "/admin/account/login", "/sitemap.xml", "/robots.txt", "/healthz", "/healthz/live", $"/media/{picture.Id}", "/no/such/address" })
         {
             var get = await client.GetAsync(path);
             var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
