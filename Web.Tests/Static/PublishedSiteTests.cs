@@ -13,7 +13,7 @@ namespace Sanatorium.Web.Tests.Static;
 public sealed class PublishedSiteTests
 {
     [Fact]
-    public async Task Started_from_another_folder_the_published_site_serves_its_static_files()
+    public async Task Started_from_another_folder_the_published_site_serves_its_static_files_fingerprinted_kept_for_a_year_and_precompressed()
     {
         var folder = Directory.CreateTempSubdirectory("sanatorium-published-");
         var elsewhere = Directory.CreateTempSubdirectory("sanatorium-elsewhere-");
@@ -30,11 +30,20 @@ public sealed class PublishedSiteTests
             Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(folder.FullName, "wwwroot", "css", "site.css")), await file.Content.ReadAsByteArrayAsync());
 
             var (_, page) = await visitor.GetPageAsync("/");
-            var request = new HttpRequestMessage(HttpMethod.Get, page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href"));
-            request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
-            var fingerprinted = await visitor.SendAsync(request);
-            Assert.Equal(HttpStatusCode.OK, fingerprinted.StatusCode);
-            Assert.Equal("br", Assert.Single(fingerprinted.Content.Headers.ContentEncoding)); // compressed at publish
+            var stylesheet = page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+            Assert.Matches(@"^/css/site\.\w+\.css$", stylesheet);
+            var fingerprinted = await visitor.GetAsync(stylesheet);
+            Assert.True(fingerprinted.Headers.CacheControl?.MaxAge >= TimeSpan.FromDays(365), $"Cache-Control: {fingerprinted.Headers.CacheControl}");
+            Assert.Contains("immutable", fingerprinted.Headers.CacheControl?.ToString());
+            Assert.NotNull(fingerprinted.Headers.ETag);
+            foreach (var encoding in new[] { "br", "gzip" }) // compressed at publish
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, stylesheet);
+                request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
+                var compressed = await visitor.SendAsync(request);
+                Assert.Equal(encoding, Assert.Single(compressed.Content.Headers.ContentEncoding));
+                Assert.Equal(await fingerprinted.Content.ReadAsByteArrayAsync(), Compressed.Decompress(encoding, await compressed.Content.ReadAsByteArrayAsync()));
+            }
         }
         finally
         {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Sanatorium.Web.Site.Vision;
 using Sanatorium.Web.Tests.Infrastructure;
 
@@ -7,8 +6,10 @@ namespace Sanatorium.Web.Tests.Static;
 
 /// <summary>
 /// Styles, scripts, icons and the manifest through MapStaticAssets: pages link them by fingerprinted
-/// URLs that browsers may keep for a year; the plain URLs others hold (favicon, manifest, link previews)
-/// still answer, revalidated by their ETag (docs/decisions/0030-static-assets-and-compression.md).
+/// URLs; the plain URLs others hold (favicon, manifest, link previews) still answer, revalidated by their
+/// ETag (docs/decisions/0030-static-assets-and-compression.md). The year-long lifetime and the files
+/// compressed at publish are the published site's: see <see cref="PublishedSiteTests"/> (a build, as
+/// here, serves every file with no-cache, so that an edited file shows at once).
 /// </summary>
 public sealed class StaticAssetTests(SiteFactory site) : IClassFixture<SiteFactory>
 {
@@ -19,7 +20,7 @@ public sealed class StaticAssetTests(SiteFactory site) : IClassFixture<SiteFacto
     [InlineData("/", "link[rel=apple-touch-icon]", "href", @"^/apple-touch-icon\.\w+\.png$", "/apple-touch-icon.png")]
     [InlineData("/", "link[rel=manifest]", "href", @"^/site\.\w+\.webmanifest$", "/site.webmanifest")]
     [InlineData("/admin/account/login", "link[rel=stylesheet]", "href", @"^/css/admin\.\w+\.css$", "/css/admin.css")]
-    public async Task A_page_links_the_fingerprinted_file_kept_for_a_year_with_the_bytes_of_the_plain_one(
+    public async Task A_page_links_the_fingerprinted_file_with_the_bytes_of_the_plain_one(
         string page, string selector, string attribute, string pattern, string plain)
     {
         var visitor = site.CreateVisitor();
@@ -29,8 +30,6 @@ public sealed class StaticAssetTests(SiteFactory site) : IClassFixture<SiteFacto
         Assert.Matches(pattern, url);
         var fingerprinted = await visitor.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, fingerprinted.StatusCode);
-        Assert.True(fingerprinted.Headers.CacheControl?.MaxAge >= TimeSpan.FromDays(365), $"Cache-Control: {fingerprinted.Headers.CacheControl}");
-        Assert.Contains("immutable", fingerprinted.Headers.CacheControl?.ToString());
         Assert.NotNull(fingerprinted.Headers.ETag);
         Assert.Equal(await visitor.GetByteArrayAsync(plain), await fingerprinted.Content.ReadAsByteArrayAsync());
     }
@@ -74,18 +73,5 @@ public sealed class StaticAssetTests(SiteFactory site) : IClassFixture<SiteFacto
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-    }
-
-    [Fact]
-    public async Task A_precompressed_file_answers_a_browser_that_accepts_gzip()
-    {
-        var visitor = site.CreateVisitor();
-        var request = new HttpRequestMessage(HttpMethod.Get, "/css/site.css");
-        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
-        var response = await visitor.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
-        Assert.Equal(await visitor.GetByteArrayAsync("/css/site.css"), Compressed.Decompress("gzip", await response.Content.ReadAsByteArrayAsync()));
     }
 }
