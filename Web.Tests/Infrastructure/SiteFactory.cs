@@ -66,6 +66,9 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["RateLimits:LoginAttemptsPerMinute"] = "1000",
         ["RateLimits:NewsletterPostsPerMinute"] = "1000",
         ["RateLimits:EnquiryPostsPerMinute"] = "1000",
+        // The tests run the site from its build, not a publish: MapStaticAssets would add a catch-all route
+        // serving files added to wwwroot after the start, which a published site does not have.
+        ["DisableStaticAssetNotFoundRuntimeFallback"] = "true",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
