@@ -50,7 +50,8 @@ start_site() { # cache (true|false) -> app_pid, startup_ms: from the process's s
   (cd "$app" && exec env "${site_env[@]}" OutputCache__Enabled="$1" dotnet Sanatorium.Web.dll --urls "$base") >"$work/app-$1.log" 2>&1 &
   app_pid=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/")" = 200 ]; do
-    kill -0 "$app_pid" 2>/dev/null && [ $(( $(now_ms) - started )) -lt 60000 ] || { cat "$work/app-$1.log" >&2; exit 1; }
+    kill -0 "$app_pid" 2>/dev/null && [ $(( $(now_ms) - started )) -lt 300000 ] \
+      || { echo "the site did not answer within 300 s:" >&2; cat "$work/app-$1.log" >&2; exit 1; }
     sleep 0.02
   done
   startup_ms=$(( $(now_ms) - started ))
