@@ -74,6 +74,9 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // The build's static files as `dotnet run` finds them: wwwroot, and the gzip copies the build
+        // leaves under obj/ (a publish puts both in its own wwwroot).
+        builder.UseStaticWebAssets();
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings()));
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using Sanatorium.Web.Site.Vision;
 using Sanatorium.Web.Tests.Infrastructure;
 
@@ -73,5 +74,26 @@ public sealed class StaticAssetTests(SiteFactory site) : IClassFixture<SiteFacto
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("/css/site.css", "gzip")]
+    [InlineData("/css/site.css.gz", null)]
+    [InlineData("/img/icon.svg", "gzip")]
+    public async Task The_compressed_copies_the_build_made_are_served(string path, string? acceptEncoding)
+    {
+        var visitor = site.CreateVisitor();
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (acceptEncoding is not null)
+        {
+            request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(acceptEncoding));
+        }
+
+        var response = await visitor.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+        Assert.Equal(await visitor.GetByteArrayAsync(path.Replace(".gz", "", StringComparison.Ordinal)),
+            Compressed.Decompress("gzip", await response.Content.ReadAsByteArrayAsync()));
     }
 }
