@@ -13,7 +13,13 @@ using Sanatorium.Web.Site;
 
 [assembly: NeutralResourcesLanguage("ru")]
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // Started from its publish folder (`dotnet /srv/site/Sanatorium.Web.dll`, whatever the working directory),
+    // the site's wwwroot and settings are beside the program; `dotnet run` keeps the project folder.
+    ContentRootPath = Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot")) ? AppContext.BaseDirectory : null,
+});
 
 builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
 
@@ -43,6 +49,7 @@ builder.Services.AddScoped<CampaignMails>();
 builder.Services.AddScoped<Sanatorium.Web.Enquiries.EnquiryIntake>();
 builder.Services.AddSingleton<CampaignLinks>();
 builder.Services.AddAuthorization(AdminAccess.AddPolicies);
+builder.Services.AddPageCompression();
 builder.Services.AddRateLimiter(_ => { });
 builder.Services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>(RateLimits.Configure);
 builder.Services.AddSingleton<ContentRenderer>();
@@ -64,6 +71,7 @@ if (args is ["migrate"])
 }
 
 app.UseForwardedHeaders();
+app.UsePageCompression();
 app.UseCookiePolicy();
 app.UseRequestLocalization();
 if (!app.Environment.IsDevelopment())
@@ -75,19 +83,19 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseCanonicalSlashes();
 app.UseStatusCodePagesWithReExecute("/status/{0}");
-app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseInputChecks();
 
+app.MapStaticAssets().ShortCircuit();
 app.MapHealthChecks("/healthz").WithMetadata(new HttpMethodMetadata(ReadMethods.GetAndHead));
 app.MapHealthChecks("/healthz/live", new() { Predicate = _ => false }).WithMetadata(new HttpMethodMetadata(ReadMethods.GetAndHead));
 app.MapSeo();
 app.MapMedia();
 app.MapCampaignLinks();
-app.MapRazorPages();
+app.MapRazorPages().WithStaticAssets();
 
 app.Run();
 

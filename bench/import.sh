@@ -26,12 +26,14 @@ psql_bench() { "$(pg_bin)/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d sanato
 
 log "publishing the site (Release)"
 dotnet publish "$REPO_ROOT/Web" -c Release -o "$LOCAL_DIR/bench/app" --nologo -v quiet >/dev/null
-env ASPNETCORE_ENVIRONMENT=Production \
+# Started from its own folder, as an operator starts it (from the repo root its configuration watcher
+# followed PostgreSQL's files under .local/).
+(cd "$LOCAL_DIR/bench/app" && exec env ASPNETCORE_ENVIRONMENT=Production \
 ConnectionStrings__Sanatorium="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=sanatorium_import_bench" \
 Site__BaseUrl="http://127.0.0.1:$port" Smtp__Host=127.0.0.1 Smtp__FromAddress=bench@staraya-russa.local \
 Admin__Email="$admin_email" Admin__Password="$admin_password" Import__Directory="$work/uploads" \
 Logging__LogLevel__Default=Warning Logging__LogLevel__Sanatorium.Infrastructure.Subscribers=Information \
-  dotnet "$LOCAL_DIR/bench/app/Sanatorium.Web.dll" --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1 &
+  dotnet Sanatorium.Web.dll --urls "http://127.0.0.1:$port") >"$work/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 1; done
 curl -fs "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$work/app.log" >&2; exit 1; }

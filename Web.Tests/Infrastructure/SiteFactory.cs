@@ -66,11 +66,17 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["RateLimits:LoginAttemptsPerMinute"] = "1000",
         ["RateLimits:NewsletterPostsPerMinute"] = "1000",
         ["RateLimits:EnquiryPostsPerMinute"] = "1000",
+        // The tests run the site from its build, not a publish: MapStaticAssets would add a catch-all route
+        // serving files added to wwwroot after the start, which a published site does not have.
+        ["DisableStaticAssetNotFoundRuntimeFallback"] = "true",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // The build's static files as `dotnet run` finds them: wwwroot, and the gzip copies the build
+        // leaves under obj/ (a publish puts both in its own wwwroot).
+        builder.UseStaticWebAssets();
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings()));
     }
 }

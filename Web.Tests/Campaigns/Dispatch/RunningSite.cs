@@ -14,16 +14,24 @@ public sealed class RunningSite : IAsyncDisposable
 
     private readonly Queue<string> output = new();
 
-    private RunningSite(Process process) => this.process = process;
+    private RunningSite(Process process, Uri address) => (this.process, Address) = (process, address);
 
-    /// <summary>The settings <see cref="SiteFactory"/> gives, on <paramref name="connectionString"/>'s database, with <paramref name="settings"/> on top.</summary>
-    public static async Task<RunningSite> StartAsync(string connectionString, Dictionary<string, string?> settings)
+    /// <summary>Where it listens, on the loopback.</summary>
+    public Uri Address { get; }
+
+    /// <summary>
+    /// The settings <see cref="SiteFactory"/> gives, on <paramref name="connectionString"/>'s database, with <paramref name="settings"/> on top;
+    /// the program of the tests' folder unless <paramref name="programFolder"/> (a publish folder, say), started in <paramref name="workingDirectory"/> if given.
+    /// </summary>
+    public static async Task<RunningSite> StartAsync(
+        string connectionString, Dictionary<string, string?> settings, string? programFolder = null, string? workingDirectory = null)
     {
         var port = MailDevProcess.FreePort();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Sanatorium.Web.dll")])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(programFolder ?? AppContext.BaseDirectory, "Sanatorium.Web.dll")])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            WorkingDirectory = workingDirectory ?? "",
         };
         var environment = new Dictionary<string, string?>
         {
@@ -44,7 +52,7 @@ public sealed class RunningSite : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var site = new RunningSite(Process.Start(start)!);
+        var site = new RunningSite(Process.Start(start)!, new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"));
         site.process.OutputDataReceived += (_, line) => site.Keep(line.Data);
         site.process.ErrorDataReceived += (_, line) => site.Keep(line.Data);
         site.process.BeginOutputReadLine();
@@ -56,7 +64,7 @@ public sealed class RunningSite : IAsyncDisposable
         {
             try
             {
-                if ((await http.GetAsync(new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/healthz"))).IsSuccessStatusCode)
+                if ((await http.GetAsync(new Uri(site.Address, "/healthz"))).IsSuccessStatusCode)
                 {
                     return site;
                 }
