@@ -10,12 +10,14 @@ using Sanatorium.Web.Admin.Accounts;
 using Sanatorium.Web.Email;
 using Sanatorium.Web.Newsletter;
 using Sanatorium.Web.Site;
+using Sanatorium.Web.Site.Observability;
 
 [assembly: NeutralResourcesLanguage("ru")]
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+builder.AddObservability();
 
 builder.Services.AddInfrastructure();
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = HtmlEncoding.Settings);
@@ -61,6 +63,7 @@ if (args is ["migrate"])
     return;
 }
 
+app.UseObservability();
 app.UseRequestLocalization();
 if (!app.Environment.IsDevelopment())
 {
