@@ -92,6 +92,10 @@ public static class DependencyInjection
         services.AddHostedService<OutboxSender>();
         services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<CampaignDispatcher>();
+        // Meters (docs/decisions/0032-logs-and-metrics.md): exported only when the site configures an exporter.
+        services.AddMetrics();
+        services.AddSingleton<OutboxGauges>();
+        services.AddSingleton<CampaignMetrics>();
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<ScheduledPublisher>();
         services.AddSingleton<ImportWorker>();

@@ -10,6 +10,7 @@ using Sanatorium.Web.Admin.Accounts;
 using Sanatorium.Web.Email;
 using Sanatorium.Web.Newsletter;
 using Sanatorium.Web.Site;
+using Sanatorium.Web.Site.Observability;
 
 [assembly: NeutralResourcesLanguage("ru")]
 
@@ -22,6 +23,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+builder.AddObservability();
 
 builder.Services.AddInfrastructure();
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = HtmlEncoding.Settings);
@@ -70,6 +72,7 @@ if (args is ["migrate"])
     return;
 }
 
+app.UseObservability();
 app.UseForwardedHeaders();
 app.UsePageCompression();
 app.UseCookiePolicy();

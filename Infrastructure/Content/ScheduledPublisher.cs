@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Sanatorium.Infrastructure.Observability;
 using Sanatorium.Infrastructure.Options;
 
 namespace Sanatorium.Infrastructure.Content;
@@ -24,6 +25,7 @@ public sealed class ScheduledPublisher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var worker = LogScopes.Worker(logger, "scheduled-publisher");
         var interval = options.Value.PollInterval;
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -12,6 +12,7 @@ using Sanatorium.Core;
 using Sanatorium.Core.Mail;
 using Sanatorium.Core.Subscribers;
 using Sanatorium.Infrastructure.Data;
+using Sanatorium.Infrastructure.Observability;
 using Sanatorium.Infrastructure.Options;
 
 namespace Sanatorium.Infrastructure.Email;
@@ -40,6 +41,7 @@ public sealed class OutboxSender(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var worker = LogScopes.Worker(logger, "outbox");
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -86,6 +88,7 @@ public sealed class OutboxSender(
             foreach (var message in batch)
             {
                 stoppingToken.ThrowIfCancellationRequested();
+                using var logScope = LogScopes.OutboxMessage(logger, message.Id);
                 try
                 {
                     using var content = new MemoryStream(message.Content);
@@ -111,7 +114,7 @@ public sealed class OutboxSender(
                         await PostponeAsync(db, waiting, MailKitEmailSender.Reply(e), stoppingToken);
                     }
 
-                    logger.LogWarning("Mail delivery postponed: {Error}", MailKitEmailSender.Reply(e));
+                    logger.LogWarning("Mail delivery postponed: {Error}", LogText.WithoutAddresses(MailKitEmailSender.Reply(e)));
                     return true;
                 }
             }
@@ -153,7 +156,7 @@ public sealed class OutboxSender(
 
     private async Task MarkFailedAsync(SanatoriumDbContext db, OutboxMessage message, string reply, CancellationToken cancellationToken)
     {
-        logger.LogError("The mail server refused \"{Subject}\" to {To}: {Reply}", message.Subject, message.Recipient, reply);
+        logger.LogError("The mail server refused outbox message {Id}: {Reply}", message.Id, LogText.WithoutAddresses(reply));
         var now = time.GetUtcNow();
         var error = reply.AtMost(OutboxMessage.MaxErrorLength);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

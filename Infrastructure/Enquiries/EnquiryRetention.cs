@@ -8,6 +8,7 @@ using Sanatorium.Core.Audit;
 using Sanatorium.Core.Enquiries;
 using Sanatorium.Infrastructure.Audit;
 using Sanatorium.Infrastructure.Data;
+using Sanatorium.Infrastructure.Observability;
 
 namespace Sanatorium.Infrastructure.Enquiries;
 
@@ -30,6 +31,7 @@ public sealed class EnquiryRetention(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var worker = LogScopes.Worker(logger, "enquiry-retention");
         using var timer = new PeriodicTimer(options.Value.RetentionCheckInterval, time);
         do
         {

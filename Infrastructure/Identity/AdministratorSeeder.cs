@@ -42,14 +42,13 @@ public sealed class AdministratorSeeder(
         {
             // The site keeps serving visitors; the operator fixes the setting and restarts.
             logger.LogError(
-                "The first administrator {Email} was not created: {Errors} Fix Admin:Email / Admin:Password and restart.",
-                email,
-                string.Join(" ", created.Errors.Select(e => e.Description)));
+                "The first administrator (Admin:Email) was not created: {Errors} Fix Admin:Email / Admin:Password and restart.",
+                string.Join(" ", created.Errors.Select(e => e.Code)));
             return;
         }
 
         Check(await users.AddToRoleAsync(user, Roles.Administrator), $"make {email} an administrator");
-        logger.LogInformation("Created the first administrator {Email}.", email);
+        logger.LogInformation("Created the first administrator (Admin:Email).");
     }
 
     private static void Check(IdentityResult result, string what)

@@ -14,6 +14,7 @@ using Sanatorium.Core.Newsletters;
 using Sanatorium.Core.Subscribers;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Infrastructure.Email;
+using Sanatorium.Infrastructure.Observability;
 using Sanatorium.Infrastructure.Options;
 using Sanatorium.Infrastructure.Subscribers;
 
@@ -39,6 +40,7 @@ public sealed class CampaignDispatcher(
     IOptions<DispatchOptions> options,
     IOptions<DatabaseOptions> database,
     TimeProvider time,
+    CampaignMetrics metrics,
     ILogger<CampaignDispatcher> logger) : BackgroundService
 {
     /// <summary>What a DKIM signature covers: the sender, the words a reader sees and the unsubscribe headers a filter reads.</summary>
@@ -83,6 +85,7 @@ public sealed class CampaignDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var worker = LogScopes.Worker(logger, "campaigns");
         var listening = ListenAsync(stoppingToken);
         var connections = new SmtpClient?[settings.Connections];
         try
@@ -185,7 +188,11 @@ public sealed class CampaignDispatcher(
                 if (batch.Count > 0)
                 {
                     claimed = worked = true;
-                    await SendAsync(db, connections, index, campaign, batch, stoppingToken);
+                    using (LogScopes.Campaign(logger, campaign.Id))
+                    {
+                        await SendAsync(db, connections, index, campaign, batch, stoppingToken);
+                    }
+
                     break;
                 }
             }
@@ -293,6 +300,7 @@ public sealed class CampaignDispatcher(
             }
 
             await MarkSentAsync(db, delivery);
+            metrics.Sent();
             sent = true;
         }
 
@@ -363,7 +371,8 @@ public sealed class CampaignDispatcher(
 
     private async Task MarkFailedAsync(SanatoriumDbContext db, ClaimedDelivery delivery, string reply)
     {
-        logger.LogWarning("The mail server refused campaign line {Id}: {Reply}", delivery.Id, reply);
+        metrics.Failed();
+        logger.LogWarning("The mail server refused campaign line {Id}: {Reply}", delivery.Id, LogText.WithoutAddresses(reply));
         var now = time.GetUtcNow();
         var error = reply.AtMost(CampaignDelivery.MaxErrorLength);
         await db.CampaignDeliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(
@@ -381,7 +390,8 @@ public sealed class CampaignDispatcher(
         var failed = Interlocked.Increment(ref failures);
         var wait = Backoff(failed);
         RetryAt = now + wait;
-        logger.LogWarning("Campaign {Campaign} waits {Delay} for the mail server: {Reply}", campaignId, wait, reply);
+        metrics.Postponed(deliveries.Count);
+        logger.LogWarning("Campaign {Campaign} waits {Delay} for the mail server: {Reply}", campaignId, wait, LogText.WithoutAddresses(reply));
         var error = reply.AtMost(CampaignDelivery.MaxErrorLength);
         foreach (var delivery in deliveries)
         {

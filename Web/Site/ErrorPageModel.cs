@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Sanatorium.Web.Site.Observability;
 
 namespace Sanatorium.Web.Site;
 
@@ -14,6 +15,9 @@ namespace Sanatorium.Web.Site;
 [IgnoreAntiforgeryToken]
 public abstract class ErrorPageModel : SitePageModel
 {
+    /// <summary>The failed request's id, shown so that a visitor can quote it (docs/decisions/0032-logs-and-metrics.md).</summary>
+    public string CorrelationId => Observability.CorrelationId.Of(HttpContext);
+
     public override void OnPageHandlerSelected(PageHandlerSelectedContext context) =>
         context.HandlerMethod ??= context.ActionDescriptor.HandlerMethods.Single(h => h.HttpMethod == "Get");
 
