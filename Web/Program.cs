@@ -10,6 +10,7 @@ using Sanatorium.Web.Admin.Accounts;
 using Sanatorium.Web.Email;
 using Sanatorium.Web.Newsletter;
 using Sanatorium.Web.Site;
+using Sanatorium.Web.Site.OutputCaching;
 
 [assembly: NeutralResourcesLanguage("ru")]
 
@@ -47,6 +48,7 @@ builder.Services.AddSingleton<ContentRenderer>();
 builder.Services.AddScoped<PromotionCards>();
 builder.Services.AddScoped<Sanatorium.Web.Admin.Marketing.CampaignControl>();
 builder.Services.AddMemoryCache();
+builder.Services.AddPublicPageCache();
 builder.Services.AddScoped<SiteContacts>();
 builder.Services.AddScoped<Sanatorium.Web.Areas.Admin.Pages.Marketing.Imports.ImportUpload>();
 builder.Services.AddHostedService<Sanatorium.Web.Areas.Admin.Pages.Marketing.Imports.ImportConfirmations>();
@@ -77,6 +79,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseInputChecks();
+app.UsePublicPageCache();
 
 app.MapHealthChecks("/healthz").WithMetadata(new HttpMethodMetadata(ReadMethods.GetAndHead));
 app.MapSeo();
