@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Sanatorium.Infrastructure.Audit;
+using Sanatorium.Infrastructure.Caching;
 using Sanatorium.Infrastructure.Content;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Infrastructure.Email;
@@ -102,6 +103,11 @@ public static class DependencyInjection
         services.AddHostedService(provider => provider.GetRequiredService<ImportWorker>());
         services.AddOptions<EnquiryOptions>().BindConfiguration(EnquiryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<EnquiryRetention>();
+        // What public pages keep, emptied on every instance when the site changes (docs/decisions/0029-output-cache.md).
+        // The output cache store itself comes with the web host's AddOutputCache.
+        services.AddSingleton<PublicCache>();
+        services.AddScoped<SiteChanges>();
+        services.AddHostedService<SiteChangeListener>();
         services.AddHealthChecks().AddDbContextCheck<SanatoriumDbContext>("database");
         return services;
     }

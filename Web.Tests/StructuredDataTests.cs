@@ -120,8 +120,6 @@ public sealed class StructuredDataTests(SiteFactory site) : IClassFixture<SiteFa
             (contacts.Latitude, contacts.Longitude) = (latitude, longitude);
             await db.SaveChangesAsync();
         });
-        await using var scope = site.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<SiteContacts>().Forget();
     }
 
     private static List<(string Name, string Url)> Items(JsonElement list) =>

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
@@ -49,14 +50,41 @@ public sealed partial class VisionModeTests(SiteFactory site) : IClassFixture<Si
         Assert.Equal("/en/#vision-panel", en.Headers.Location?.OriginalString);
     }
 
-    [Fact]
-    public async Task A_change_without_the_forms_token_is_refused_and_sets_nothing()
+    [Theory]
+    [InlineData("Sec-Fetch-Site", "cross-site", "/accessibility", "Форма отправлена с другого сайта")]
+    [InlineData("Origin", "https://evil.example", "/en/accessibility", "The form was sent from another site")]
+    [InlineData("Origin", "null", "/accessibility", "Форма отправлена с другого сайта")]
+    public async Task A_change_sent_from_another_site_is_refused_with_403_and_sets_nothing(string header, string value, string action, string heading)
     {
-        var response = await site.CreateVisitor().PostAsync("/accessibility", new FormUrlEncodedContent(
-            new Dictionary<string, string> { ["change"] = "on", ["returnUrl"] = "/" }));
+        var request = new HttpRequestMessage(HttpMethod.Post, action)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["change"] = "on", ["returnUrl"] = "/" }),
+        };
+        request.Headers.Add(header, value);
 
-        Assert.InRange((int)response.StatusCode, 400, 499);
+        var response = await site.CreateVisitor().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(heading, (await response.ParseAsync()).QuerySelector("h1")?.TextContent.Trim());
         Assert.Empty(SetCookies(response));
+    }
+
+    [Theory]
+    [InlineData("Origin", SiteFactory.BaseUrl)]
+    [InlineData("Sec-Fetch-Site", "same-origin")]
+    public async Task A_change_sent_from_this_site_needs_no_token(string header, string value)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/accessibility")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["change"] = "on", ["returnUrl"] = Treatment }),
+        };
+        request.Headers.Add(header, value);
+
+        var response = await site.CreateVisitor().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(Treatment + "#vision-panel", response.Headers.Location?.OriginalString);
+        Assert.Single(SetCookies(response));
     }
 
     [Fact]
@@ -173,7 +201,6 @@ public sealed partial class VisionModeTests(SiteFactory site) : IClassFixture<Si
         var form = page.QuerySelector("header form")!;
         return await visitor.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
             ["change"] = change,
             ["returnUrl"] = returnUrl,
         }));

@@ -11,6 +11,7 @@ using Sanatorium.Web.Email;
 using Sanatorium.Web.Newsletter;
 using Sanatorium.Web.Site;
 using Sanatorium.Web.Site.Observability;
+using Sanatorium.Web.Site.OutputCaching;
 
 [assembly: NeutralResourcesLanguage("ru")]
 
@@ -58,6 +59,7 @@ builder.Services.AddSingleton<ContentRenderer>();
 builder.Services.AddScoped<PromotionCards>();
 builder.Services.AddScoped<Sanatorium.Web.Admin.Marketing.CampaignControl>();
 builder.Services.AddMemoryCache();
+builder.Services.AddPublicPageCache();
 builder.Services.AddScoped<SiteContacts>();
 builder.Services.AddScoped<Sanatorium.Web.Areas.Admin.Pages.Marketing.Imports.ImportUpload>();
 builder.Services.AddHostedService<Sanatorium.Web.Areas.Admin.Pages.Marketing.Imports.ImportConfirmations>();
@@ -91,6 +93,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseInputChecks();
+app.UsePublicPageCache();
 
 app.MapStaticAssets().ShortCircuit();
 app.MapHealthChecks("/healthz").WithMetadata(new HttpMethodMetadata(ReadMethods.GetAndHead));

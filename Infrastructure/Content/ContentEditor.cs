@@ -3,6 +3,7 @@ using Npgsql;
 using Sanatorium.Core;
 using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Audit;
+using Sanatorium.Infrastructure.Caching;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Core.Audit;
 
@@ -13,7 +14,7 @@ namespace Sanatorium.Infrastructure.Content;
 /// changes what visitors see; publishing copies the newest revision to the live translations.
 /// Every action is audited in the same transaction as the change.
 /// </summary>
-public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimeProvider time)
+public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimeProvider time, SiteChanges changes)
 {
     public Task<IContentEntity?> FindAsync(ContentKind kind, int id, CancellationToken cancellationToken) =>
         ContentSet.For(db, kind).FindAsync(id, cancellationToken);
@@ -117,6 +118,7 @@ public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimePr
         translation.Unpublish();
         audit.Record(author, AuditActions.ContentUnpublished, Target(kind, id, entity.ToDraft()), language.Code());
         await db.SaveChangesAsync(cancellationToken);
+        await changes.NotifyAsync(cancellationToken);
         return EditResult.Saved(null);
     }
 
@@ -210,13 +212,15 @@ public sealed class ContentEditor(SanatoriumDbContext db, AuditLog audit, TimePr
     /// <summary>
     /// Makes <paramref name="draft"/> what visitors see from <paramref name="now"/>: the live translations, the
     /// redirects from changed slugs, the audit entry. The one publish path of editors and the scheduler; the
-    /// caller saves. Public pages read the database, so every instance shows it at once.
+    /// caller saves, in the transaction it opened: the cached public pages of every instance are emptied when it
+    /// commits (<see cref="SiteChanges"/>).
     /// </summary>
     internal async Task PublishAsync(IContentEntity entity, Draft draft, DateTimeOffset now, string user, string details, CancellationToken cancellationToken)
     {
-        var changes = entity.Publish(draft, now);
-        await UpdateRedirectsAsync(entity, changes, cancellationToken);
+        var renamed = entity.Publish(draft, now);
+        await UpdateRedirectsAsync(entity, renamed, cancellationToken);
         audit.Record(user, AuditActions.ContentPublished, Target(entity.Kind, entity.Id, draft), details);
+        await changes.NotifyAsync(cancellationToken);
     }
 
     /// <summary>

@@ -66,7 +66,7 @@ internal static class Enquiring
         var db = scope.ServiceProvider.GetRequiredService<SanatoriumDbContext>();
         change(await db.ContactDetails.SingleAsync());
         await db.SaveChangesAsync();
-        scope.ServiceProvider.GetRequiredService<SiteContacts>().Forget();
+        await site.ForgetCachedPagesAsync();
     }
 
     /// <summary>An enquiry stored directly, received <paramref name="daysAgo"/> days ago.</summary>

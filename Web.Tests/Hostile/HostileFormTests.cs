@@ -92,10 +92,11 @@ public sealed partial class HostileFormTests(HostileSite site, ITestOutputHelper
         var findings = new Findings("forged antiforgery tokens", output);
         var map = await site.MapAsync();
         var antiforgery = map.Cookies.First(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
-        var (_, elsewhere) = await site.NewSession().Client.GetPageAsync("/");
+        // The login page: public pages carry no token (docs/decisions/0029-output-cache.md).
+        var (_, elsewhere) = await site.NewSession().Client.GetPageAsync("/admin/account/login");
         var foreignToken = elsewhere.QuerySelector($"input[name={HostileForm.TokenField}]")!.GetAttribute("value")!;
-        // A form that carries no token by design (the newsletter form, on cacheable public pages) is
-        // protected otherwise (docs/decisions/0019-newsletter-subscription.md; Web.Tests/Newsletter).
+        // A form that carries no token by design (the public forms, on cached pages) is protected otherwise
+        // (docs/decisions/0019-newsletter-subscription.md and 0029-output-cache.md; Web.Tests/Newsletter, VisionModeTests).
         var withToken = map.Forms.Where(f => f.IsPost && f.Fields.Any(x => x.Name == HostileForm.TokenField));
         await FormAttack.RunAsync(site, findings, withToken, form =>
         {
@@ -110,6 +111,24 @@ public sealed partial class HostileFormTests(HostileSite site, ITestOutputHelper
                 new Probe("with a garbage antiforgery cookie", garbageCookie, site.NewSession().Client),
             ];
         }, RefusedWithA4xx);
+        findings.AssertNone();
+    }
+
+    [Fact]
+    public async Task A_public_form_without_a_token_refuses_a_post_the_browser_marks_as_from_another_site()
+    {
+        var findings = new Findings("cross-site posts to forms without a token", output);
+        var map = await site.MapAsync();
+        var withoutToken = map.Forms.Where(f => f.IsPost && f.Audience == Audience.Visitor && f.Fields.All(x => x.Name != HostileForm.TokenField)).ToList();
+        Assert.Contains(withoutToken, f => f.Action.EndsWith("/accessibility", StringComparison.Ordinal));
+        await FormAttack.RunAsync(site, findings, withoutToken, form =>
+        {
+            var fromElsewhere = form.Request(form.Values());
+            fromElsewhere.Headers.Add("Origin", "https://evil.example");
+            var crossSite = form.Request(form.Values());
+            crossSite.Headers.Add("Sec-Fetch-Site", "cross-site");
+            return [new Probe("with Origin: https://evil.example", fromElsewhere), new Probe("with Sec-Fetch-Site: cross-site", crossSite)];
+        }, FormAttack.Refusal(orFormAgain: false, 403));
         findings.AssertNone();
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Sanatorium.Infrastructure.Caching;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Admin.Accounts;
 
@@ -38,11 +39,24 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual HttpClient CreateVisitor() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
+    /// <summary>
+    /// Reads or changes the database directly; then this instance forgets the public pages it keeps, as a
+    /// publish would make it, so that the test's next page shows what it changed (Web.Tests/Caching shows the cache).
+    /// </summary>
     public async Task<T> WithDbAsync<T>(Func<SanatoriumDbContext, Task<T>> action)
     {
-        await using var scope = Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<SanatoriumDbContext>());
+        T result;
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            result = await action(scope.ServiceProvider.GetRequiredService<SanatoriumDbContext>());
+        }
+
+        await ForgetCachedPagesAsync();
+        return result;
     }
+
+    /// <summary>Empties this instance's output cache and the cached data public pages read.</summary>
+    public ValueTask ForgetCachedPagesAsync() => Services.GetRequiredService<PublicCache>().EvictAsync(CancellationToken.None);
 
     public Task WithDbAsync(Func<SanatoriumDbContext, Task> action) =>
         WithDbAsync(async db =>

@@ -1,11 +1,14 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Site;
+using Sanatorium.Web.Site.OutputCaching;
 
 namespace Sanatorium.Web.Pages;
 
+[OutputCache(PolicyName = PublicPagePolicy.Name)]
 public sealed class IndexModel(
     SanatoriumDbContext db,
     PromotionCards promotions,

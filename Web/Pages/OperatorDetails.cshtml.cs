@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sanatorium.Core;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Site;
+using Sanatorium.Web.Site.OutputCaching;
 
 namespace Sanatorium.Web.Pages;
 
@@ -11,6 +13,7 @@ namespace Sanatorium.Web.Pages;
 /// shows the Russian text (marked as Russian). With nothing filled in, the page says the details are
 /// being prepared and asks search engines not to index it.
 /// </summary>
+[OutputCache(PolicyName = PublicPagePolicy.Name)]
 public sealed class OperatorDetailsModel(SanatoriumDbContext db, IStringLocalizer<LegalResource> text) : SitePageModel
 {
     public IReadOnlyList<Detail> Details { get; private set; } = [];

@@ -1,10 +1,12 @@
 using System.Globalization;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sanatorium.Core;
 using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Site;
+using Sanatorium.Web.Site.OutputCaching;
 
 namespace Sanatorium.Web.Pages;
 
@@ -12,6 +14,7 @@ namespace Sanatorium.Web.Pages;
 /// The stay packages that have not ended, in the editors' order, with the note that prices are
 /// informational. Without packages the page says so and asks search engines not to index it.
 /// </summary>
+[OutputCache(PolicyName = PublicPagePolicy.Name)]
 public sealed class PricesModel(SanatoriumDbContext db, TimeProvider time, IStringLocalizer<LegalResource> text) : SitePageModel
 {
     public IReadOnlyList<PriceRow> Rows { get; private set; } = [];

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -12,6 +13,7 @@ using Sanatorium.Web.Admin.Accounts;
 using Sanatorium.Web.Enquiries;
 using Sanatorium.Web.Newsletter;
 using Sanatorium.Web.Site;
+using Sanatorium.Web.Site.OutputCaching;
 
 namespace Sanatorium.Web.Pages.Enquiry;
 
@@ -22,6 +24,7 @@ namespace Sanatorium.Web.Pages.Enquiry;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [EnableRateLimiting(RateLimits.Enquiry)]
+[OutputCache(PolicyName = PublicPagePolicy.Name)]
 public sealed class IndexModel(
     SanatoriumDbContext db,
     EnquiryIntake intake,

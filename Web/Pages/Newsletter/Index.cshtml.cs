@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -8,6 +9,7 @@ using Sanatorium.Infrastructure.Subscribers;
 using Sanatorium.Web.Admin.Accounts;
 using Sanatorium.Web.Newsletter;
 using Sanatorium.Web.Site;
+using Sanatorium.Web.Site.OutputCaching;
 
 namespace Sanatorium.Web.Pages.Newsletter;
 
@@ -19,6 +21,7 @@ namespace Sanatorium.Web.Pages.Newsletter;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [EnableRateLimiting(RateLimits.Newsletter)]
+[OutputCache(PolicyName = PublicPagePolicy.Name)]
 public sealed class IndexModel(
     Subscriptions subscriptions,
     SubscriptionMails mails,

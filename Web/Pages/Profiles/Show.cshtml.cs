@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Content;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Site;
+using Sanatorium.Web.Site.OutputCaching;
 
 namespace Sanatorium.Web.Pages.Profiles;
 
+[OutputCache(PolicyName = PublicPagePolicy.Name)]
 public sealed class ShowModel(
     SanatoriumDbContext db,
     SlugRedirects redirects,

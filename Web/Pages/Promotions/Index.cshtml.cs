@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using Sanatorium.Web.Site;
+using Sanatorium.Web.Site.OutputCaching;
 
 namespace Sanatorium.Web.Pages.Promotions;
 
+[OutputCache(PolicyName = PublicPagePolicy.Name)]
 public sealed class IndexModel(PromotionCards promotions, IStringLocalizer<SharedResource> text) : SitePageModel
 {
     public IReadOnlyList<PromotionArticle> Current { get; private set; } = [];

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sanatorium.Core;
@@ -6,10 +7,12 @@ using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Content;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Site;
+using Sanatorium.Web.Site.OutputCaching;
 
 namespace Sanatorium.Web.Pages.Promotions;
 
 /// <summary>One promotion, while it runs; before its first day and after its last it is 404.</summary>
+[OutputCache(PolicyName = PublicPagePolicy.Name)]
 public sealed class ShowModel(
     SanatoriumDbContext db,
     SlugRedirects redirects,

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Sanatorium.Web.Site.Vision;
 
@@ -11,7 +12,8 @@ public static class VisionPanel
     /// <summary>
     /// The address the visitor is looking at, to come back to after a change; for a page shown by the
     /// status-code pages (404), the address that was asked for. Its path is percent-encoded, as the
-    /// request's own is: the feature keeps it decoded (/лечение).
+    /// request's own is: the feature keeps it decoded (/лечение). A page from the output cache is one copy
+    /// for every query string (the cache key leaves it out), so it leads back to its path alone.
     /// </summary>
     public static string ReturnUrl(HttpContext context)
     {
@@ -21,6 +23,9 @@ public static class VisionPanel
         }
 
         var request = context.Request;
-        return request.PathBase + request.Path + request.QueryString;
+        var path = request.PathBase + request.Path;
+        return context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>() is null
+            ? path + request.QueryString
+            : path.ToString();
     }
 }

@@ -7,6 +7,7 @@ using Sanatorium.Core.Audit;
 using Sanatorium.Core.Content;
 using Sanatorium.Core.Subscribers;
 using Sanatorium.Infrastructure.Audit;
+using Sanatorium.Infrastructure.Caching;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Admin;
 using Sanatorium.Web.Site;
@@ -20,7 +21,7 @@ namespace Sanatorium.Web.Areas.Admin.Pages.Content;
 public sealed class ContactsModel(
     SanatoriumDbContext db,
     AuditLog audit,
-    SiteContacts contacts,
+    SiteChanges changes,
     ContentRenderer markdown,
     IStringLocalizer<AdminResource> text,
     IStringLocalizer<EnquiryResource> enquiryText) : AdminPageModel
@@ -89,7 +90,7 @@ public sealed class ContactsModel(
         audit.Record(StaffName, AuditActions.ContactsSaved, "contacts",
             $"{Input.Phone}; {Input.AddressRu}; {Input.AddressEn}; {email}; {enquiryEmail}; {Input.Latitude} {Input.Longitude}");
         await db.SaveChangesAsync(cancellationToken);
-        contacts.Forget();
+        await changes.NotifyAsync(cancellationToken);
         StatusMessage = text["ContactsSaved"];
         return RedirectToPage();
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Sanatorium.Core.Audit;
 using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Audit;
+using Sanatorium.Infrastructure.Caching;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Admin;
 
@@ -14,7 +15,7 @@ namespace Sanatorium.Web.Areas.Admin.Pages.Operator;
 /// legal pages' texts are content that editors change; who the operator is, is not). Every field may
 /// stay empty; INN and OGRN are checked with their check digits; an English text needs its Russian one.
 /// </summary>
-public sealed class IndexModel(SanatoriumDbContext db, AuditLog audit, IStringLocalizer<LegalResource> text) : AdminPageModel
+public sealed class IndexModel(SanatoriumDbContext db, AuditLog audit, SiteChanges changes, IStringLocalizer<LegalResource> text) : AdminPageModel
 {
     /// <summary>The free-text fields and their limits (those of the table).</summary>
     public static readonly IReadOnlyList<(string Russian, string English, int MaxLength)> Texts =
@@ -87,6 +88,7 @@ public sealed class IndexModel(SanatoriumDbContext db, AuditLog audit, IStringLo
             (values[nameof(InputModel.LegalAddressRu)], values[nameof(InputModel.LegalAddressEn)], values[nameof(InputModel.LicenceRu)], values[nameof(InputModel.LicenceEn)]);
         audit.Record(StaffName, AuditActions.OperatorDetailsSaved, "operator-details", string.Join("; ", values.Values.Where(v => v.Length > 0)));
         await db.SaveChangesAsync(cancellationToken);
+        await changes.NotifyAsync(cancellationToken);
         StatusMessage = text["OperatorSaved"];
         return RedirectToPage();
     }

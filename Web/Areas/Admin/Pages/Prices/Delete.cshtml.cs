@@ -5,13 +5,14 @@ using Microsoft.Extensions.Localization;
 using Sanatorium.Core.Audit;
 using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Audit;
+using Sanatorium.Infrastructure.Caching;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Admin;
 
 namespace Sanatorium.Web.Areas.Admin.Pages.Prices;
 
 /// <summary>Deleting a stay package, after a confirmation; refused when someone changed it since the confirmation was shown.</summary>
-public sealed class DeleteModel(SanatoriumDbContext db, AuditLog audit, IStringLocalizer<LegalResource> text) : AdminPageModel
+public sealed class DeleteModel(SanatoriumDbContext db, AuditLog audit, SiteChanges changes, IStringLocalizer<LegalResource> text) : AdminPageModel
 {
     public string Name { get; private set; } = "";
 
@@ -53,6 +54,7 @@ public sealed class DeleteModel(SanatoriumDbContext db, AuditLog audit, IStringL
             return Conflict();
         }
 
+        await changes.NotifyAsync(cancellationToken);
         StatusMessage = text["PackageDeleted", Name];
         return RedirectToPage("./Index");
     }

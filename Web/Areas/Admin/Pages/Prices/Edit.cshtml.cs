@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Sanatorium.Core.Audit;
 using Sanatorium.Core.Content;
 using Sanatorium.Infrastructure.Audit;
+using Sanatorium.Infrastructure.Caching;
 using Sanatorium.Infrastructure.Data;
 using Sanatorium.Web.Admin;
 using Sanatorium.Web.Admin.Content;
@@ -19,6 +20,7 @@ namespace Sanatorium.Web.Areas.Admin.Pages.Prices;
 public sealed class EditModel(
     SanatoriumDbContext db,
     AuditLog audit,
+    SiteChanges changes,
     TimeProvider time,
     ContentRenderer markdown,
     IStringLocalizer<LegalResource> text) : AdminPageModel
@@ -83,6 +85,7 @@ public sealed class EditModel(
             return Conflict();
         }
 
+        await changes.NotifyAsync(cancellationToken);
         StatusMessage = text[id is null ? "PackageCreated" : "PackageSaved", package.NameRu];
         return RedirectToPage("./Index");
     }
