@@ -8,6 +8,7 @@ namespace Sanatorium.Web.Tests.Instances;
 /// Protection key ring is in PostgreSQL, so a login or a link made by one process is good on the
 /// other, and on a process that was stopped and started again.
 /// </summary>
+[Collection(TwoSites.Collection)]
 public sealed class InstanceLoginTests
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace Sanatorium.Web.Tests.Instances;
 /// An edit published on one process shows on the other within a second, though the other served the
 /// page from its output cache a moment before: the eviction reaches every process.
 /// </summary>
+[Collection(TwoSites.Collection)]
 public sealed class InstancePublishingTests
 {
     private const string Page = "/treatments/poyasnichnyy-bolevoy-sindrom";

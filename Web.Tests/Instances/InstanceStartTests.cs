@@ -8,6 +8,7 @@ namespace Sanatorium.Web.Tests.Instances;
 /// migrate it on start-up: they take turns (the advisory lock of DatabaseInitializer), both serve,
 /// neither logs an error, and the seed is there once.
 /// </summary>
+[Collection(TwoSites.Collection)]
 public sealed class InstanceStartTests
 {
     [Fact]

@@ -11,6 +11,9 @@ namespace Sanatorium.Web.Tests.Instances;
 /// </summary>
 public sealed class TwoSites : IAsyncDisposable
 {
+    /// <summary>The test classes that start two sites run one after another, not four processes at once.</summary>
+    public const string Collection = "Two site processes";
+
     private TwoSites(string connectionString, IReadOnlyDictionary<string, string?>? settings)
     {
         ConnectionString = connectionString;
