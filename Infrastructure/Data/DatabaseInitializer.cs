@@ -23,7 +23,7 @@ public sealed class DatabaseInitializer(
     ILogger<DatabaseInitializer> logger)
 {
     /// <summary>The advisory lock key every instance of the site agrees on.</summary>
-    internal const long LockKey = 7_214_530_112_001;
+    public const long LockKey = 7_214_530_112_001;
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -31,7 +31,8 @@ public sealed class DatabaseInitializer(
 
         await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
         await connection.OpenAsync(cancellationToken);
-        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
+        // However long another instance's migrations take: not the connection string's command timeout.
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection) { CommandTimeout = 0 })
         {
             take.Parameters.AddWithValue("key", LockKey);
             await take.ExecuteNonQueryAsync(cancellationToken);

@@ -94,7 +94,7 @@ public sealed class RunningSite(string connectionString, IReadOnlyDictionary<str
         }
     }
 
-    /// <summary>SIGTERM, as systemd or docker stop sends: the site shuts down gracefully, and must be gone within 30 s.</summary>
+    /// <summary>SIGTERM, as systemd or docker stop sends: the site must shut down gracefully, exiting with 0 within 30 s.</summary>
     public async Task StopAsync()
     {
         if (process is null || process.HasExited)
@@ -113,7 +113,7 @@ public sealed class RunningSite(string connectionString, IReadOnlyDictionary<str
             throw new InvalidOperationException($"The site at {Address} was still running 30 s after SIGTERM:\n{Output}");
         }
 
-        Keep($"--- stopped, exit code {process.ExitCode.ToString(CultureInfo.InvariantCulture)} ---");
+        Assert.True(process.ExitCode == 0, $"The site at {Address} exited with {process.ExitCode.ToString(CultureInfo.InvariantCulture)} after SIGTERM:\n{Output}");
     }
 
     /// <summary>Stops it gracefully and starts it again: the same port, the same database, the same settings.</summary>
@@ -164,6 +164,7 @@ public sealed class RunningSite(string connectionString, IReadOnlyDictionary<str
     {
         await KillAsync();
         process?.Dispose();
+        process = null;
     }
 
     private void Keep(string? line)
