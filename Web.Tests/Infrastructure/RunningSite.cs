@@ -10,9 +10,15 @@ namespace Sanatorium.Web.Tests.Infrastructure;
 /// <see cref="SiteProcess"/> starts it) on 127.0.0.1 and a port of its own, in the environment the
 /// other tests use, with <see cref="SiteFactory"/>'s settings on its database and the test's on top.
 /// The test stops it as an operator does (SIGTERM), or kills it as a crash would (SIGKILL), and may
-/// start it again on the same port; disposing it kills whatever still runs.
+/// start it again on the same port; disposing it kills whatever still runs. The program is the tests'
+/// folder's unless <paramref name="programFolder"/> (a publish folder, say), started in
+/// <paramref name="workingDirectory"/> if given.
 /// </summary>
-public sealed class RunningSite(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncDisposable
+public sealed class RunningSite(
+    string connectionString,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    string? programFolder = null,
+    string? workingDirectory = null) : IAsyncDisposable
 {
     private const int SigTerm = 15;
 
@@ -44,10 +50,11 @@ public sealed class RunningSite(string connectionString, IReadOnlyDictionary<str
     /// </summary>
     public async Task StartAsync()
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Sanatorium.Web.dll")])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(programFolder ?? AppContext.BaseDirectory, "Sanatorium.Web.dll")])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            WorkingDirectory = workingDirectory ?? "",
         };
         var environment = SiteFactory.DefaultSettings(connectionString);
         environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
