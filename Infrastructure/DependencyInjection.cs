@@ -44,6 +44,11 @@ public static class DependencyInjection
         services.AddDbContext<SanatoriumDbContext>((provider, options) =>
             options.UseNpgsql(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
 
+        // The first hosted service: Data Protection's own (added next) reads the key ring when the
+        // site starts, and must find the database migrated and the first key made (DatabaseInitializer).
+        services.AddScoped<DatabaseInitializer>();
+        services.AddHostedService<DatabaseStartup>();
+
         // One key ring in PostgreSQL for every instance, kept across restarts: signed links in mail
         // (confirm, unsubscribe, password reset), cookies and antiforgery tokens stay valid.
         services.AddDataProtection().SetApplicationName("Sanatorium").PersistKeysToDbContext<SanatoriumDbContext>();
@@ -86,8 +91,6 @@ public static class DependencyInjection
         services.AddSubscriptions();
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
         services.AddSingleton<ImportRunner>();
-        services.AddScoped<DatabaseInitializer>();
-        services.AddHostedService<DatabaseStartup>();
         // After DatabaseStartup, so that they read a migrated database.
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<OutboxSender>();

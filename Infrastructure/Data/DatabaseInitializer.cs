@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -11,17 +12,18 @@ namespace Sanatorium.Infrastructure.Data;
 
 /// <summary>
 /// Brings the database up to date: creates it if needed, applies migrations, seeds content and
-/// the first administrator. Runs under a PostgreSQL advisory lock so that several instances
-/// starting together take turns instead of racing.
+/// the first administrator, and makes the Data Protection key ring's first key. Runs under a
+/// PostgreSQL advisory lock so that several instances starting together take turns instead of racing.
 /// </summary>
 public sealed class DatabaseInitializer(
     SanatoriumDbContext db,
     ContentSeeder content,
     AdministratorSeeder administrators,
+    IDataProtectionProvider protection,
     ILogger<DatabaseInitializer> logger)
 {
     /// <summary>The advisory lock key every instance of the site agrees on.</summary>
-    internal const long LockKey = 7_214_530_112_001;
+    public const long LockKey = 7_214_530_112_001;
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -29,7 +31,8 @@ public sealed class DatabaseInitializer(
 
         await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
         await connection.OpenAsync(cancellationToken);
-        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
+        // However long another instance's migrations take: not the connection string's command timeout.
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection) { CommandTimeout = 0 })
         {
             take.Parameters.AddWithValue("key", LockKey);
             await take.ExecuteNonQueryAsync(cancellationToken);
@@ -42,6 +45,10 @@ public sealed class DatabaseInitializer(
             await db.Database.MigrateAsync(cancellationToken);
             await content.SeedAsync(cancellationToken);
             await administrators.SeedAsync(cancellationToken);
+            // Protecting anything reads the key ring, and makes its first key if it has none: here the
+            // first instance makes it and the others find it. Instances that each made a key of their
+            // own at once would not read each other's cookies and links once their key rings are cached.
+            protection.CreateProtector(nameof(DatabaseInitializer)).Protect([]);
         }
         finally
         {

@@ -65,10 +65,13 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
             return true;
         });
 
-    /// <summary>Settings a test class changes; the defaults are those scripts/run.sh gives.</summary>
-    protected virtual IDictionary<string, string?> Settings() => new Dictionary<string, string?>
+    /// <summary>Settings a test class changes; the defaults are <see cref="DefaultSettings"/>.</summary>
+    protected virtual IDictionary<string, string?> Settings() => DefaultSettings(ConnectionString);
+
+    /// <summary>The settings every test site starts with (those scripts/run.sh gives), on <paramref name="connectionString"/>'s database.</summary>
+    public static Dictionary<string, string?> DefaultSettings(string connectionString) => new()
     {
-        ["ConnectionStrings:Sanatorium"] = ConnectionString,
+        ["ConnectionStrings:Sanatorium"] = connectionString,
         ["Site:BaseUrl"] = BaseUrl,
         ["Smtp:Host"] = "127.0.0.1",
         ["Smtp:Port"] = Environment.GetEnvironmentVariable("SANATORIUM_TEST_SMTP_PORT") ?? "1025",

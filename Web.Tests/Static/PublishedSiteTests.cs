@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using Sanatorium.Web.Tests.Campaigns.Dispatch;
 using Sanatorium.Web.Tests.Infrastructure;
 
 namespace Sanatorium.Web.Tests.Static;
@@ -21,8 +20,8 @@ public sealed class PublishedSiteTests
         try
         {
             await PublishAsync(folder.FullName);
-            await using var site = await RunningSite.StartAsync(
-                connectionString, new() { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, folder.FullName, elsewhere.FullName);
+            await using var site = new RunningSite(connectionString, new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, folder.FullName, elsewhere.FullName);
+            await site.StartAsync();
             using var visitor = new HttpClient { BaseAddress = site.Address };
 
             var file = await visitor.GetAsync("/css/site.css");

@@ -30,8 +30,9 @@ public sealed class CampaignCrashTests
         try
         {
             await LedgerQueries.ScheduleNowAsync(database, campaign);
-            await using (var first = await RunningSite.StartAsync(database, settings))
+            await using (var first = new RunningSite(database, settings))
             {
+                await first.StartAsync();
                 await Eventually.HoldsAsync(async () => await LedgerQueries.CountAsync(database, campaign, DeliveryStatus.Sent) >= 60, "60 messages are sent");
                 await first.KillAsync();
             }
@@ -39,7 +40,8 @@ public sealed class CampaignCrashTests
             var sentBeforeRestart = await LedgerQueries.CountAsync(database, campaign, DeliveryStatus.Sent);
             Assert.InRange(sentBeforeRestart, 60, Recipients - 1);
 
-            await using var second = await RunningSite.StartAsync(database, settings);
+            await using var second = new RunningSite(database, settings);
+            await second.StartAsync();
             await Eventually.HoldsAsync(async () => await LedgerQueries.StatusAsync(database, campaign) == nameof(CampaignStatus.Sent), "the campaign is sent");
 
             Assert.Equal(Recipients, await LedgerQueries.CountAsync(database, campaign, DeliveryStatus.Sent));

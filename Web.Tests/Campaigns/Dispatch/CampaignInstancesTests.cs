@@ -19,7 +19,8 @@ public sealed class CampaignInstancesTests
         {
             // The other instance signs its mail with a sender of its own, to show that both took part.
             var otherSettings = new Dictionary<string, string?>(settings) { ["Smtp:FromAddress"] = OtherSender };
-            await using var other = await RunningSite.StartAsync(site.ConnectionString, otherSettings);
+            await using var other = new RunningSite(site.ConnectionString, otherSettings);
+            await other.StartAsync();
             var audience = await CampaignData.AudienceAsync(site, "instances", 300);
             var campaign = await CampaignData.CreateAsync(site, "instances");
 

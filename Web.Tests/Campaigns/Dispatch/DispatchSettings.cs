@@ -16,8 +16,4 @@ public static class DispatchSettings
         ["Newsletter:FirstRetryDelay"] = "00:00:00.3",
         ["Newsletter:MaxRetryDelay"] = "00:00:01",
     };
-
-    /// <summary>The same as environment variables for the site run as a process.</summary>
-    public static Dictionary<string, string> AsEnvironment(this Dictionary<string, string?> settings) =>
-        settings.ToDictionary(pair => pair.Key.Replace(":", "__", StringComparison.Ordinal), pair => pair.Value ?? "");
 }
