@@ -70,7 +70,8 @@ public sealed partial class CampaignSendTests(SiteFactory site) : IClassFixture<
             second.SubmitAsync(secondPage.Form("#send-form"), []));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
-        Assert.Single(responses, r => r.Headers.Location!.OriginalString.EndsWith("/progress", StringComparison.Ordinal));
+        // Where each lands depends on when the other committed (both on the progress page when the second
+        // loaded the campaign after the first had started it): that it started once shows in the ledger and the audit.
         var rows = await site.WithDbAsync(db => db.CampaignDeliveries.CountAsync(d => d.CampaignId == id));
         Assert.Equal(await site.WithDbAsync(db => db.Subscribers.CountAsync(s => s.Status == SubscriberStatus.Confirmed)), rows);
         Assert.Equal(1, await site.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.CampaignStarted && e.Target == $"campaign {id}")));

@@ -45,7 +45,8 @@ public sealed class InstanceStartTests
                 await new NpgsqlCommand($"CREATE DATABASE \"{new NpgsqlConnectionStringBuilder(database).Database}\"", server).ExecuteNonQueryAsync();
             }
 
-            await using var other = new NpgsqlConnection(database);
+            // Not pooled: closing it ends the session, and with it the lock (a pooled one would keep it).
+            await using var other = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database) { Pooling = false }.ConnectionString);
             await other.OpenAsync();
             await new NpgsqlCommand($"SELECT pg_advisory_lock({DatabaseInitializer.LockKey})", other).ExecuteNonQueryAsync();
 

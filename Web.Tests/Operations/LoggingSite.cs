@@ -26,6 +26,17 @@ public class LoggingSite : SiteFactory
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>
+    /// Without the output cache: a page asked to fail must run, not come from a copy an earlier request of
+    /// the class left, and every request must write its lines.
+    /// </summary>
+    protected override IDictionary<string, string?> Settings()
+    {
+        var settings = base.Settings();
+        settings["OutputCache:Enabled"] = "false";
+        return settings;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
