@@ -143,29 +143,24 @@ public sealed class RunningSite(
         await process.WaitForExitAsync();
     }
 
-    /// <summary>The last lines it wrote, over all its runs (for a failure message).</summary>
-    public string Output
+    /// <summary>Every line it wrote on its console, over all its runs.</summary>
+    public IReadOnlyList<string> Lines
     {
         get
         {
             lock (output)
             {
-                return string.Join('\n', output.TakeLast(200));
+                return [.. output];
             }
         }
     }
 
+    /// <summary>The last lines it wrote, over all its runs (for a failure message).</summary>
+    public string Output => string.Join('\n', Lines.TakeLast(200));
+
     /// <summary>Every line it logged at the levels Error and Critical, over all its runs.</summary>
-    public IReadOnlyList<string> Errors
-    {
-        get
-        {
-            lock (output)
-            {
-                return output.Where(line => line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)).ToList();
-            }
-        }
-    }
+    public IReadOnlyList<string> Errors =>
+        Lines.Where(line => line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)).ToList();
 
     public async ValueTask DisposeAsync()
     {

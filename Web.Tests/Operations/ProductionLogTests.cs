@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -16,33 +17,49 @@ public sealed partial class ProductionLogTests
     [Fact]
     public async Task Every_line_is_json_with_a_utc_timestamp_and_none_holds_the_subscribers_address_or_token()
     {
-        await using var site = await ProductionSite.StartAsync();
-        using var http = new HttpClient { BaseAddress = site.Address };
-        var email = MailDev.NewAddress("json-log");
-
-        var subscribed = await http.SubscribeAsync("/", email, adjust: r => r.Headers.Add(CorrelationId.Header, "json-subscribe"));
-        var token = await ConfirmationTokenAsync(site.ConnectionString);
-        var confirmed = await http.GetAsync("/newsletter/confirm?token=" + token);
-        await Eventually.HoldsAsync(
-            () => Task.FromResult(site.Lines.Count(l => l.Contains("Mail delivery postponed", StringComparison.Ordinal)) >= 2),
-            "the outbox logs both mails as postponed");
-
-        Assert.Equal("json-subscribe", Assert.Single(subscribed.Headers.GetValues(CorrelationId.Header)));
-        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
-        var lines = site.Lines.ToList();
-        Assert.All(lines, line =>
+        var connectionString = await PostgresServer.NewDatabaseAsync();
+        await using var site = new RunningSite(connectionString, new Dictionary<string, string?>
         {
-            using var json = JsonDocument.Parse(line);
-            Assert.Matches(UtcTimestamp(), json.RootElement.GetProperty("Timestamp").GetString());
-            Assert.NotEmpty(json.RootElement.GetProperty("Category").GetString()!);
-            Assert.DoesNotContain(email, line, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain(token, line, StringComparison.Ordinal);
-            Assert.DoesNotContain("admin@staraya-russa.test", line, StringComparison.OrdinalIgnoreCase);
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // A mail server that does not answer: the mail stays in the outbox, and the outbox logs.
+            ["Smtp:Port"] = MailDevProcess.FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Outbox:FirstRetryDelay"] = "00:10:00",
         });
-        var postponed = lines.Select(l => JsonDocument.Parse(l).RootElement).First(l => l.GetProperty("Message").GetString()!.StartsWith("Mail delivery postponed", StringComparison.Ordinal));
-        var scopes = postponed.GetProperty("Scopes").EnumerateArray().Where(s => s.ValueKind == JsonValueKind.Object).ToList();
-        Assert.Contains(scopes, s => s.TryGetProperty("Worker", out var worker) && worker.GetString() == "outbox");
-        Assert.Contains(scopes, s => s.TryGetProperty("OutboxMessageId", out _));
+        try
+        {
+            await site.StartAsync();
+            using var http = new HttpClient { BaseAddress = site.Address };
+            var email = MailDev.NewAddress("json-log");
+
+            var subscribed = await http.SubscribeAsync("/", email, adjust: r => r.Headers.Add(CorrelationId.Header, "json-subscribe"));
+            var token = await ConfirmationTokenAsync(site.ConnectionString);
+            var confirmed = await http.GetAsync("/newsletter/confirm?token=" + token);
+            await Eventually.HoldsAsync(
+                () => Task.FromResult(site.Lines.Count(l => l.Contains("Mail delivery postponed", StringComparison.Ordinal)) >= 2),
+                "the outbox logs both mails as postponed");
+
+            Assert.Equal("json-subscribe", Assert.Single(subscribed.Headers.GetValues(CorrelationId.Header)));
+            Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+            var lines = site.Lines.ToList();
+            Assert.All(lines, line =>
+            {
+                using var json = JsonDocument.Parse(line);
+                Assert.Matches(UtcTimestamp(), json.RootElement.GetProperty("Timestamp").GetString());
+                Assert.NotEmpty(json.RootElement.GetProperty("Category").GetString()!);
+                Assert.DoesNotContain(email, line, StringComparison.OrdinalIgnoreCase);
+                Assert.DoesNotContain(token, line, StringComparison.Ordinal);
+                Assert.DoesNotContain("admin@staraya-russa.test", line, StringComparison.OrdinalIgnoreCase);
+            });
+            var postponed = lines.Select(l => JsonDocument.Parse(l).RootElement).First(l => l.GetProperty("Message").GetString()!.StartsWith("Mail delivery postponed", StringComparison.Ordinal));
+            var scopes = postponed.GetProperty("Scopes").EnumerateArray().Where(s => s.ValueKind == JsonValueKind.Object).ToList();
+            Assert.Contains(scopes, s => s.TryGetProperty("Worker", out var worker) && worker.GetString() == "outbox");
+            Assert.Contains(scopes, s => s.TryGetProperty("OutboxMessageId", out _));
+        }
+        finally
+        {
+            await site.DisposeAsync();
+            await PostgresServer.DropDatabaseAsync(connectionString);
+        }
     }
 
     /// <summary>The token of the confirmation link in the mail waiting in the outbox (the mail server does not answer).</summary>
