@@ -117,7 +117,7 @@ send_campaign() { # name -> campaign id, once the site accepted "send now"
 }
 wait_sent() { # id
   local status
-  while status=$(psql_bench -c "SELECT \"Status\" FROM \"Campaigns\" WHERE \"Id\" = $1"); [ "$status" = Sending ]; do sleep 0.05; done
+  while status=$(psql_bench -c "SELECT \"Status\" FROM \"Campaigns\" WHERE \"Id\" = $1"); [ "$status" = Sending ]; do sleep 0.5; done
   [ "$status" = Sent ] || { echo "campaign $1 ended $status" >&2; exit 1; }
 }
 
