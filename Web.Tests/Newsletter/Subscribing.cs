@@ -45,8 +45,13 @@ internal static class Subscribing
     /// <summary>Mails made for a subscriber: still in the outbox, or sent (the sender deletes the row and adds a MailSent line to their history).</summary>
     public static Task<int> MailsMadeForAsync(this SiteFactory site, long subscriberId) =>
         site.WithDbAsync(async db =>
-            await db.OutboxMessages.CountAsync(m => m.SubscriberId == subscriberId)
-            + await db.SubscriberEvents.CountAsync(e => e.SubscriberId == subscriberId && e.Kind == SubscriberEventKind.MailSent));
+        {
+            // Both counts from one snapshot: the outbox sender turns a waiting message into a MailSent
+            // event in one transaction, which two snapshots in a row could each count once.
+            await using var snapshot = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
+            return await db.OutboxMessages.CountAsync(m => m.SubscriberId == subscriberId)
+                + await db.SubscriberEvents.CountAsync(e => e.SubscriberId == subscriberId && e.Kind == SubscriberEventKind.MailSent);
+        });
 
     /// <summary>The headers of the first message to <paramref name="to"/> whose subject is <paramref name="subject"/>, as MailDev received it (names in lower case).</summary>
     public static async Task<IReadOnlyDictionary<string, string>> HeadersAsync(string to, string subject)
