@@ -31,7 +31,9 @@ psql_bench() { "$(pg_bin)/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$data
 now() { date +%s.%N; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN {print b - a}'; }
 cpu_seconds() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$1/stat"; } # utime + stime, clock ticks of 1/100 s
-pg_cpu_seconds() { ps -C postgres -o times= | awk '{s += $1} END {printf "%.2f", s}'; } # every PostgreSQL process (server and backends)
+pg_cpu_seconds() { # every PostgreSQL process (server and backends), in clock ticks of 1/100 s (ps rounds each process to whole seconds)
+  for pid in $(pgrep -x postgres); do cat "/proc/$pid/stat" 2>/dev/null; done | awk '{s += $14 + $15} END {printf "%.2f", s / 100}'
+}
 token_of() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
 version_of() { grep -o 'name="Version" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
 
