@@ -18,15 +18,15 @@ public sealed partial class ProductionLogTests
     public async Task Every_line_is_json_with_a_utc_timestamp_and_none_holds_the_subscribers_address_or_token()
     {
         var connectionString = await PostgresServer.NewDatabaseAsync();
-        await using var site = new RunningSite(connectionString, new Dictionary<string, string?>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            // A mail server that does not answer: the mail stays in the outbox, and the outbox logs.
-            ["Smtp:Port"] = MailDevProcess.FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Outbox:FirstRetryDelay"] = "00:10:00",
-        });
         try
         {
+            await using var site = new RunningSite(connectionString, new Dictionary<string, string?>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                // A mail server that does not answer: the mail stays in the outbox, and the outbox logs.
+                ["Smtp:Port"] = MailDevProcess.FreePort().ToString(CultureInfo.InvariantCulture),
+                ["Outbox:FirstRetryDelay"] = "00:10:00",
+            });
             await site.StartAsync();
             using var http = new HttpClient { BaseAddress = site.Address };
             var email = MailDev.NewAddress("json-log");
@@ -57,7 +57,6 @@ public sealed partial class ProductionLogTests
         }
         finally
         {
-            await site.DisposeAsync();
             await PostgresServer.DropDatabaseAsync(connectionString);
         }
     }
