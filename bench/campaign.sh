@@ -24,7 +24,7 @@ database=sanatorium_campaign_bench
 work="$LOCAL_DIR/bench/campaign"
 base="http://127.0.0.1:$port"
 ensure_prerequisites
-trap 'kill "${app_pid:-0}" "${sink_pid:-0}" 2>/dev/null || true; stop_services' EXIT
+trap 'kill ${app_pid:-} ${sink_pid:-} 2>/dev/null || true; stop_services' EXIT
 start_postgres
 rm -rf "$work" && mkdir -p "$work/dump" && chmod 777 "$work/dump"
 psql_bench() { "$(pg_bin)/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$database" -v ON_ERROR_STOP=1 -qtA "$@"; }
@@ -40,7 +40,10 @@ version_of() { grep -o 'name="Version" value="[^"]*"' | head -1 | sed 's/.*value
 sink_dir="$LOCAL_DIR/bench/postfix"
 if [ ! -x "$sink_dir/usr/sbin/smtp-sink" ]; then
   log "unpacking smtp-sink from Debian's postfix package (dpkg -x, nothing installed)"
-  mkdir -p "$sink_dir" && (cd "$LOCAL_DIR/bench" && apt-get download postfix >/dev/null 2>&1)
+  # A fresh machine's package lists may not know postfix yet: read them once and try again.
+  mkdir -p "$sink_dir" && cd "$LOCAL_DIR/bench"
+  apt-get download postfix >/dev/null 2>&1 || { apt-get update -qq && apt-get download postfix >/dev/null 2>&1; }
+  cd "$REPO_ROOT"
   dpkg -x "$(ls "$LOCAL_DIR"/bench/postfix_*.deb | head -1)" "$sink_dir"
 fi
 start_sink() { # [dump folder] -> sink_pid; the sink accepts every message (and writes each to the folder, if given)

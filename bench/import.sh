@@ -18,7 +18,7 @@ admin_email="bench-admin@staraya-russa.local"
 admin_password="Bench-Password-42"
 work="$LOCAL_DIR/bench/import"
 ensure_prerequisites
-trap 'kill "${app_pid:-0}" 2>/dev/null || true; stop_services' EXIT
+trap 'kill ${app_pid:-} 2>/dev/null || true; stop_services' EXIT
 start_postgres
 pg_run "$(pg_bin)/dropdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres --if-exists sanatorium_import_bench
 rm -rf "$work" && mkdir -p "$work/uploads"

@@ -25,7 +25,7 @@ jar="$work/cookies.txt"
 # The site and PostgreSQL only: no mail is sent, so no MailDev.
 command -v dotnet >/dev/null || { log "the .NET 10 SDK is required (https://dot.net)"; exit 1; }
 [ -n "$(pg_bin)" ] || apt_install postgresql
-trap 'kill "${app_pid:-0}" 2>/dev/null || true; stop_services' EXIT
+trap 'kill ${app_pid:-} 2>/dev/null || true; stop_services' EXIT
 if [ -n "${BENCH_PG_PORT:-}" ]; then
   PG_PORT="$BENCH_PG_PORT"
 else

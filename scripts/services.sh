@@ -78,6 +78,14 @@ start_postgres() {
     pg_run "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
   fi
   if pg_run "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+    # The cluster is shared by the tests and the benches, which use different ports: the 4th line of postmaster.pid is its port.
+    local running
+    running=$(sed -n 4p "$dir/data/postmaster.pid")
+    if [ "$running" != "$PG_PORT" ]; then
+      echo "PostgreSQL of $dir already runs on port $running (a bench or another run?), not $PG_PORT; stop it first:" >&2
+      echo "  $bin/pg_ctl -D $dir/data -m fast stop   (as the postgres user when you are root)" >&2
+      exit 1
+    fi
     log "PostgreSQL already running on 127.0.0.1:$PG_PORT"
   else
     log "starting PostgreSQL on 127.0.0.1:$PG_PORT"

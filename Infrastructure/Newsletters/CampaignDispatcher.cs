@@ -23,9 +23,9 @@ namespace Sanatorium.Infrastructure.Newsletters;
 /// <summary>
 /// Sends campaigns (docs/decisions/0023-campaign-dispatcher.md). It starts scheduled campaigns when
 /// they are due; for each campaign that is sending, every one of its <c>Newsletter:Connections</c>
-/// SMTP connections claims a small batch of pending ledger lines (<c>FOR UPDATE SKIP LOCKED</c> and a
+/// SMTP connections claims a batch of pending ledger lines (<c>FOR UPDATE SKIP LOCKED</c> and a
 /// lease, so instances share a campaign and a crashed one lets go), skips whoever is no longer
-/// subscribed, and sends the rest one by one at <c>Newsletter:MessagesPerSecond</c>, marking each line
+/// subscribed (looking again every half second while the batch lasts), and sends the rest one by one at <c>Newsletter:MessagesPerSecond</c>, marking each line
 /// sent as soon as the server accepted it and before the next message on that connection. A 5xx reply
 /// marks the line failed; a 4xx reply or a lost or refused connection puts it back with a delay and
 /// makes the campaign wait for the server (its <see cref="Campaign.LastError"/> says why). A campaign
@@ -46,6 +46,9 @@ public sealed class CampaignDispatcher(
     /// <summary>What a DKIM signature covers: the sender, the words a reader sees and the unsubscribe headers a filter reads.</summary>
     public static readonly string[] SignedHeaders =
         ["From", "To", "Subject", "Date", "Message-ID", "List-Unsubscribe", "List-Unsubscribe-Post", "List-Id"];
+
+    /// <summary>How often a batch in hand looks again at its subscribers, so that whoever left meanwhile gets nothing.</summary>
+    private static readonly TimeSpan LookAgainEvery = TimeSpan.FromSeconds(0.5);
 
     private readonly DispatchOptions settings = options.Value;
 
@@ -238,15 +241,9 @@ public sealed class CampaignDispatcher(
     {
         var started = time.GetUtcNow();
         var confirmed = nameof(SubscriberStatus.Confirmed);
-        var gone = batch.Where(d => d.Email is null || d.SubscriberStatus != confirmed).Select(d => d.Id).ToList();
-        if (gone.Count > 0)
-        {
-            await db.CampaignDeliveries.Where(d => gone.Contains(d.Id)).ExecuteUpdateAsync(
-                set => set.SetProperty(d => d.Status, DeliveryStatus.Skipped).SetProperty(d => d.At, started).SetProperty(d => d.LockedUntil, (DateTimeOffset?)null),
-                stoppingToken);
-        }
-
-        var recipients = batch.Where(d => !gone.Contains(d.Id)).ToList();
+        var rest = new Queue<ClaimedDelivery>(
+            await SkipLeaversAsync(db, batch, d => d.Email is not null && d.SubscriberStatus == confirmed));
+        var looked = started;
         if (connections[index] is { } open && !await StillOpenAsync(open, stoppingToken))
         {
             await DropAsync(connections, index);
@@ -254,15 +251,26 @@ public sealed class CampaignDispatcher(
 
         var heard = Volatile.Read(ref moves);
         var sent = false;
-        for (var i = 0; i < recipients.Count; i++)
+        while (rest.Count > 0)
         {
-            var delivery = recipients[i];
+            if (time.GetUtcNow() - looked >= LookAgainEvery)
+            {
+                // A batch takes a while at a modest rate: whoever left since the claim is not sent to.
+                rest = new Queue<ClaimedDelivery>(await LookAgainAsync(db, rest.ToList(), stoppingToken));
+                looked = time.GetUtcNow();
+                if (rest.Count == 0)
+                {
+                    break;
+                }
+            }
+
+            var delivery = rest.Dequeue();
             var latest = Volatile.Read(ref moves);
             var moved = latest != heard;
             heard = latest;
             if (!MayGoOn(delivery) || (moved && !await IsSendingAsync(db, campaign.Id, stoppingToken)))
             {
-                await ReleaseAsync(db, recipients.Skip(i));
+                await ReleaseAsync(db, rest.Prepend(delivery));
                 return;
             }
 
@@ -289,13 +297,13 @@ public sealed class CampaignDispatcher(
                 // The server is down, busy (4xx) or the connection broke: this line and the rest of the
                 // batch wait, and so does every connection of this instance, for a delay that doubles.
                 await DropAsync(connections, index);
-                await PostponeAsync(db, campaign.Id, recipients.Skip(i).ToList(), MailKitEmailSender.Reply(e));
+                await PostponeAsync(db, campaign.Id, rest.Prepend(delivery).ToList(), MailKitEmailSender.Reply(e));
                 return;
             }
             catch (OperationCanceledException)
             {
                 // The site is stopping: the line in flight and the rest go back to the queue at once.
-                await ReleaseAsync(db, recipients.Skip(i));
+                await ReleaseAsync(db, rest.Prepend(delivery));
                 throw;
             }
 
@@ -308,6 +316,34 @@ public sealed class CampaignDispatcher(
         {
             await RecoveredAsync(db, campaign.Id, started);
         }
+    }
+
+    /// <summary>The lines of <paramref name="deliveries"/> whose subscriber is still confirmed now; the others are marked skipped.</summary>
+    private async Task<List<ClaimedDelivery>> LookAgainAsync(SanatoriumDbContext db, List<ClaimedDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        var ids = deliveries.Select(d => d.SubscriberId!.Value).ToList();
+        var staying = (await db.Subscribers
+            .Where(s => ids.Contains(s.Id) && s.Status == SubscriberStatus.Confirmed)
+            .Select(s => s.Id)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        return await SkipLeaversAsync(db, deliveries, d => staying.Contains(d.SubscriberId!.Value));
+    }
+
+    /// <summary>Marks skipped the lines of <paramref name="deliveries"/> that do not <paramref name="stay"/> (their subscriber left or was erased); returns the rest.</summary>
+    private async Task<List<ClaimedDelivery>> SkipLeaversAsync(
+        SanatoriumDbContext db, List<ClaimedDelivery> deliveries, Func<ClaimedDelivery, bool> stay)
+    {
+        var gone = deliveries.Where(d => !stay(d)).Select(d => d.Id).ToList();
+        if (gone.Count == 0)
+        {
+            return deliveries;
+        }
+
+        var now = time.GetUtcNow();
+        await db.CampaignDeliveries.Where(d => gone.Contains(d.Id)).ExecuteUpdateAsync(
+            set => set.SetProperty(d => d.Status, DeliveryStatus.Skipped).SetProperty(d => d.At, now).SetProperty(d => d.LockedUntil, (DateTimeOffset?)null),
+            CancellationToken.None);
+        return deliveries.Where(stay).ToList();
     }
 
     /// <summary>False when the batch must stop before the next message: the server must be waited for, or the lease runs short.</summary>
