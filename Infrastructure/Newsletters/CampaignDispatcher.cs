@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using MimeKit.Cryptography;
 using Npgsql;
+using NpgsqlTypes;
 using Sanatorium.Core;
 using Sanatorium.Core.Newsletters;
 using Sanatorium.Core.Subscribers;
@@ -181,6 +182,7 @@ public sealed class CampaignDispatcher(
         // The setting ends with the session: a connection back in the pool is reset.
         await db.Database.OpenConnectionAsync(stoppingToken);
         await db.Database.ExecuteSqlRawAsync("SET synchronous_commit = off", stoppingToken);
+        await using var sentMark = await SentMark.PrepareAsync((NpgsqlConnection)db.Database.GetDbConnection(), stoppingToken);
         var worked = false;
         while (!stoppingToken.IsCancellationRequested && time.GetUtcNow() >= RetryAt)
         {
@@ -193,7 +195,7 @@ public sealed class CampaignDispatcher(
                     claimed = worked = true;
                     using (LogScopes.Campaign(logger, campaign.Id))
                     {
-                        await SendAsync(db, connections, index, campaign, batch, stoppingToken);
+                        await SendAsync(db, sentMark, connections, index, campaign, batch, stoppingToken);
                     }
 
                     break;
@@ -237,7 +239,7 @@ public sealed class CampaignDispatcher(
     }
 
     private async Task SendAsync(
-        SanatoriumDbContext db, SmtpClient?[] connections, int index, Campaign campaign, List<ClaimedDelivery> batch, CancellationToken stoppingToken)
+        SanatoriumDbContext db, SentMark sentMark, SmtpClient?[] connections, int index, Campaign campaign, List<ClaimedDelivery> batch, CancellationToken stoppingToken)
     {
         var started = time.GetUtcNow();
         var confirmed = nameof(SubscriberStatus.Confirmed);
@@ -307,7 +309,7 @@ public sealed class CampaignDispatcher(
                 throw;
             }
 
-            await MarkSentAsync(db, delivery);
+            await sentMark.ExecuteAsync(delivery.Id, time.GetUtcNow());
             metrics.Sent();
             sent = true;
         }
@@ -392,17 +394,6 @@ public sealed class CampaignDispatcher(
         }
 
         return message;
-    }
-
-    private async Task MarkSentAsync(SanatoriumDbContext db, ClaimedDelivery delivery)
-    {
-        // Not cancellable: the server has the message, so the ledger must say so before anything else.
-        // One statement, its own transaction, one round trip (the connection commits asynchronously: WorkAsync).
-        var now = time.GetUtcNow();
-        await db.Database.ExecuteSqlAsync($"""
-            UPDATE "CampaignDeliveries" SET "Status" = 'Sent', "At" = {now}, "LockedUntil" = NULL, "Error" = NULL
-            WHERE "Id" = {delivery.Id}
-            """, CancellationToken.None);
     }
 
     private async Task MarkFailedAsync(SanatoriumDbContext db, ClaimedDelivery delivery, string reply)
@@ -590,6 +581,39 @@ public sealed class CampaignDispatcher(
         {
             await DropAsync(connections, i);
         }
+    }
+
+    /// <summary>
+    /// The mark of a sent line: a statement prepared once on a connection's own PostgreSQL connection,
+    /// its own transaction, one round trip (the connection commits asynchronously: WorkAsync).
+    /// </summary>
+    private sealed class SentMark : IAsyncDisposable
+    {
+        private readonly NpgsqlCommand command;
+
+        private SentMark(NpgsqlCommand command) => this.command = command;
+
+        public static async Task<SentMark> PrepareAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+        {
+            var command = new NpgsqlCommand(
+                """UPDATE "CampaignDeliveries" SET "Status" = 'Sent', "At" = $1, "LockedUntil" = NULL, "Error" = NULL WHERE "Id" = $2""",
+                connection)
+            {
+                Parameters = { new() { NpgsqlDbType = NpgsqlDbType.TimestampTz }, new() { NpgsqlDbType = NpgsqlDbType.Bigint } },
+            };
+            await command.PrepareAsync(cancellationToken);
+            return new SentMark(command);
+        }
+
+        /// <summary>Not cancellable: the server has the message, so the ledger must say so before anything else.</summary>
+        public async Task ExecuteAsync(long id, DateTimeOffset at)
+        {
+            command.Parameters[0].Value = at;
+            command.Parameters[1].Value = id;
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+
+        public ValueTask DisposeAsync() => command.DisposeAsync();
     }
 
     /// <summary>A claimed ledger line with its subscriber as they are now (no address: erased).</summary>
