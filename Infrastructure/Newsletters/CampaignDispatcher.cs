@@ -26,8 +26,9 @@ namespace Sanatorium.Infrastructure.Newsletters;
 /// they are due; for each campaign that is sending, every one of its <c>Newsletter:Connections</c>
 /// SMTP connections claims a batch of pending ledger lines (<c>FOR UPDATE SKIP LOCKED</c> and a
 /// lease, so instances share a campaign and a crashed one lets go), skips whoever is no longer
-/// subscribed (looking again every half second while the batch lasts), and sends the rest one by one at <c>Newsletter:MessagesPerSecond</c>, marking each line
-/// sent as soon as the server accepted it and before the next message on that connection. A 5xx reply
+/// subscribed (looking again every half second while the batch lasts), and sends the rest one by one
+/// at <c>Newsletter:MessagesPerSecond</c>, marking each line sent as soon as the server accepted it
+/// and before the next message on that connection. A 5xx reply
 /// marks the line failed; a 4xx reply or a lost or refused connection puts it back with a delay and
 /// makes the campaign wait for the server (its <see cref="Campaign.LastError"/> says why). A campaign
 /// move (NOTIFY <see cref="CampaignLedger.Channel"/>) wakes it at once and stops a batch in hand
@@ -258,7 +259,8 @@ public sealed class CampaignDispatcher(
             if (time.GetUtcNow() - looked >= LookAgainEvery)
             {
                 // A batch takes a while at a modest rate: whoever left since the claim is not sent to.
-                rest = new Queue<ClaimedDelivery>(await LookAgainAsync(db, rest.ToList(), stoppingToken));
+                // Not cancellable (one short query): a stopping site gives the batch back at the next wait.
+                rest = new Queue<ClaimedDelivery>(await LookAgainAsync(db, rest.ToList()));
                 looked = time.GetUtcNow();
                 if (rest.Count == 0)
                 {
@@ -321,13 +323,13 @@ public sealed class CampaignDispatcher(
     }
 
     /// <summary>The lines of <paramref name="deliveries"/> whose subscriber is still confirmed now; the others are marked skipped.</summary>
-    private async Task<List<ClaimedDelivery>> LookAgainAsync(SanatoriumDbContext db, List<ClaimedDelivery> deliveries, CancellationToken cancellationToken)
+    private async Task<List<ClaimedDelivery>> LookAgainAsync(SanatoriumDbContext db, List<ClaimedDelivery> deliveries)
     {
         var ids = deliveries.Select(d => d.SubscriberId!.Value).ToList();
         var staying = (await db.Subscribers
             .Where(s => ids.Contains(s.Id) && s.Status == SubscriberStatus.Confirmed)
             .Select(s => s.Id)
-            .ToListAsync(cancellationToken)).ToHashSet();
+            .ToListAsync(CancellationToken.None)).ToHashSet();
         return await SkipLeaversAsync(db, deliveries, d => staying.Contains(d.SubscriberId!.Value));
     }
 
