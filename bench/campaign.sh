@@ -84,8 +84,8 @@ start_site() {
   local token
   for _ in $(seq 1 30); do
     rm -f "$work/cookies"
-    token=$(curl -fs -c "$work/cookies" -b "$work/cookies" "$base/admin/account/login" | token_of)
-    curl -fs -o /dev/null -c "$work/cookies" -b "$work/cookies" \
+    token=$(curl -fs -c "$work/cookies" -b "$work/cookies" "$base/admin/account/login" | token_of) || true
+    curl -s -o /dev/null -c "$work/cookies" -b "$work/cookies" \
       --data-urlencode "Input.Email=$admin_email" --data-urlencode "Input.Password=$admin_password" \
       --data-urlencode "__RequestVerificationToken=$token" "$base/admin/account/login"
     [ "$(curl -s -o /dev/null -w '%{http_code}' -b "$work/cookies" "$base/admin")" = 200 ] && return
